@@ -1,0 +1,170 @@
+"""Importance assessment (감독규정 제14조의2제1항제1호; 가이드 제3장, 부록1) in its three steps.
+
+1. 처리정보 분류: the workload's most sensitive information class sets the threshold.
+2. 업무 영향 평가: each of the 13 items is banded into 상/중/하/해당없음 and scores
+   points × weight (100/50/20/0 %).
+3. 최종 판단: the score at or above the class's threshold (20/40/60/80) makes the work 중요.
+
+Scores recorded by hand earlier (``{points: N}``) are kept exactly as recorded, so the guide's own
+worked example reproduces; every recorded value that is no valid value of its item, or that
+contradicts the workload's information class, is warned about, never silently fixed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fincloud.catalog.models import LEVELS, ImportanceRubric, Level, Measure, RubricItem
+from fincloud.engine.result import ImportanceResult, ItemScore, Reason
+from fincloud.portfolio.model import AmountRatio, AsNeeded, CountRatio, NewService, RecordedPoints, Workload
+
+CITATION = "감독규정 제14조의2제1항제1호; 가이드 부록1"
+_EPS = 1e-9
+_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}  # high=0 … none=3
+
+
+def information_class(workload: Workload, rubric: ImportanceRubric) -> str:
+    """The most sensitive class the workload processes (1단계 처리정보 분류)."""
+    return min(workload.information, key=lambda c: (rubric.information_class(c).rank, c))
+
+
+def band(value: float, measure: Measure) -> Level:
+    """Band a raw measure by each band's bound; a value in a printed gap takes the highest band reached."""
+    for level in ("high", "medium", "low"):
+        bound = getattr(measure, level)
+        if bound is None:
+            continue
+        if (measure.compare == "at_least" and value >= bound - _EPS) or (
+            measure.compare == "at_most" and value <= bound + _EPS
+        ):
+            return level  # type: ignore[return-value]
+    return "none"
+
+
+def _higher(a: Level, b: Level) -> Level:
+    return a if _RANK[a] <= _RANK[b] else b
+
+
+def points_for(item: RubricItem, level: Level, rubric: ImportanceRubric) -> float:
+    return round(item.points * rubric.weights[level], 4)
+
+
+def level_for_points(item: RubricItem, points: float, rubric: ImportanceRubric) -> Level | None:
+    for level in LEVELS:
+        if abs(points_for(item, level, rubric) - points) < 1e-6:
+            return level
+    return None
+
+
+def _measured(item: RubricItem, raw: Any) -> tuple[Level, Reason]:
+    """Level of a raw value (count, ratio, amount, hours, category or flag) for one item."""
+    iid = item.id
+    if isinstance(raw, str):
+        if raw in item.categories:
+            return item.categories[raw], Reason(code="importance.category", params={"item": iid, "value": raw})
+        return raw, Reason(code="importance.level_given", params={"item": iid, "level": raw})  # type: ignore[return-value]
+    if isinstance(raw, NewService):
+        return item.flags["new_service"], Reason(code="importance.new_service", params={"item": iid})
+    if isinstance(raw, AsNeeded):
+        return item.flags["as_needed"], Reason(code="importance.as_needed", params={"item": iid})
+    values: dict[str, float] = {}
+    if isinstance(raw, CountRatio):
+        if raw.count is not None:
+            values["count"] = raw.count
+        if raw.ratio is not None:
+            values["ratio"] = raw.ratio
+    elif isinstance(raw, AmountRatio):
+        if raw.amount is not None:
+            values["amount"] = raw.amount
+        if raw.ratio is not None:
+            values["ratio"] = raw.ratio
+    elif isinstance(raw, int | float) and not isinstance(raw, bool):
+        kind = next(iter(item.measures))  # the item's primary measure: count, amount or hours
+        values[kind] = float(raw)
+    level: Level = "none"
+    for kind, value in values.items():
+        level = _higher(level, band(value, item.measures[kind]))  # two measures: the higher level wins
+    return level, Reason(
+        code="importance.measured",
+        params={"item": iid, "values": values, "level": level, "bands": dict(item.bands)},
+    )
+
+
+def assess_importance(
+    workload: Workload, rubric: ImportanceRubric, *, provider_workloads: int, rubric_name: str = "guide"
+) -> ImportanceResult:
+    """Score the 13 items and decide 중요/비중요 against the class threshold.
+
+    ``provider_workloads`` is the count of the institution's *other* in-scope workloads on the same
+    provider, used when ``provider_dependency`` is ``auto`` (기준 4: 동일 CSP에 대한 업무 의존도).
+    """
+    cls_id = information_class(workload, rubric)
+    cls = rubric.information_class(cls_id)
+    given = workload.importance
+    items: dict[str, ItemScore] = {}
+    warnings: list[Reason] = []
+    missing: list[str] = []
+    for item in rubric.items:
+        raw = getattr(given, item.id, None)
+        derived_level: Level | None = None
+        if item.derived_from == "information_class":
+            derived_level = cls.level
+        elif item.derived_from == "provider_workloads" and raw == "auto":
+            raw = provider_workloads
+        if isinstance(raw, RecordedPoints):
+            level = level_for_points(item, raw.points, rubric)
+            if level is None:
+                warnings.append(Reason(
+                    code="importance.points_not_a_level",
+                    params={"item": item.id, "points": raw.points,
+                            "allowed": [points_for(item, lvl, rubric) for lvl in LEVELS]},
+                    citation=CITATION,
+                ))
+            if derived_level is not None and abs(raw.points - points_for(item, derived_level, rubric)) > 1e-6:
+                warnings.append(Reason(
+                    code="importance.information_type_contradicts",
+                    params={"item": item.id, "points": raw.points, "class": cls_id,
+                            "expected": points_for(item, derived_level, rubric), "level": derived_level},
+                    citation=CITATION,
+                ))
+            items[item.id] = ItemScore(
+                level=level, points=raw.points, max_points=item.points,
+                basis=Reason(code="importance.recorded_points", params={"item": item.id, "points": raw.points}),
+            )
+            continue
+        if derived_level is not None:
+            items[item.id] = ItemScore(
+                level=derived_level, points=points_for(item, derived_level, rubric), max_points=item.points,
+                basis=Reason(code="importance.information_class", params={"item": item.id, "class": cls_id}),
+            )
+            continue
+        if raw is None:
+            missing.append(item.id)
+            warnings.append(Reason(code="importance.missing_item", params={"item": item.id}, citation=CITATION))
+            items[item.id] = ItemScore(level=None, points=0.0, max_points=item.points)
+            continue
+        level, basis = _measured(item, raw)
+        if item.derived_from == "provider_workloads" and given.provider_dependency == "auto":
+            basis = Reason(code="importance.provider_dependency_auto",
+                           params={"item": item.id, "count": provider_workloads, "level": level})
+        items[item.id] = ItemScore(level=level, points=points_for(item, level, rubric),
+                                   max_points=item.points, basis=basis)
+
+    score = round(sum(s.points for s in items.values()), 4)
+    threshold = cls.threshold
+    critical = score >= threshold - _EPS
+    reasons = [Reason(code="importance.decision",
+                      params={"score": score, "threshold": threshold, "class": cls_id, "critical": critical},
+                      citation=CITATION)]
+    if missing and not critical:
+        ceiling = round(score + sum(items[i].max_points for i in missing), 4)
+        if ceiling >= threshold - _EPS:
+            critical = True  # incomplete and could reach the threshold: treat as 중요 until assessed
+            reasons.append(Reason(code="importance.incomplete_treated_critical",
+                                  params={"missing": missing, "ceiling": ceiling, "threshold": threshold},
+                                  citation=CITATION))
+    return ImportanceResult(
+        information_class=cls_id, score=score, threshold=threshold, critical=critical, items=items,
+        warnings=tuple(warnings), complete=not missing, missing_items=tuple(missing),
+        reasons=tuple(reasons), rubric=rubric_name,
+    )

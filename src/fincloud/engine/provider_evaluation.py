@@ -1,0 +1,277 @@
+"""Provider evaluation plan (감독규정 제14조의2제1항제2호·제3항·제8항, <별표 2의2>; 가이드 제4장).
+
+Decides which 별표 2의2 items must be evaluated and which may be skipped (service model,
+non-critical work, a recognised certificate), when the comprehensive and regular evaluations are
+due, which events call for a new evaluation, whether an FSI representative evaluation can be
+relied on, and what blocks the use outright (data localisation, wireless network in the data
+centre, open deficiencies not accepted by the committee).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from fincloud.catalog.loader import Catalog
+from fincloud.engine.deadlines import deadline, status_for
+from fincloud.engine.result import EvaluationSchedule, PlannedItem, ProviderEvaluation, Reason
+from fincloud.portfolio.model import Evaluation, Institution, Provider, RepresentativeEvaluation, Workload
+
+ITEMS_CITATION = "감독규정 제14조의2제1항제2호, <별표 2의2>; 가이드 제4장 3"
+LOCALISATION_EXEMPT = {"foreign_branch_minor", "pg_overseas_cybermall"}
+SENSITIVE = {"unique_id", "personal_credit"}
+# Events after the last comprehensive evaluation that call for a new one (가이드 제4장 2 가.)
+COMPREHENSIVE_TRIGGERS = {"scope_expansion", "personal_credit_added", "importance_upgrade"}
+# Events that allow a regular evaluation regardless of the cycle (가이드 제4장 2 나.)
+REGULAR_TRIGGERS = {"provider_security_incident", "infrastructure_rebuild"}
+
+
+@dataclass(frozen=True)
+class RepresentativeValidity:
+    evaluation: RepresentativeEvaluation
+    valid_until: dt.date
+
+
+def representative_validity(provider: Provider, catalog: Catalog) -> list[RepresentativeValidity]:
+    """Validity of each FSI representative evaluation shared for this provider (가이드 제4장 1 다.).
+
+    Valid from its sharing date to 31 December of the following year, or to the sharing date of
+    the next representative evaluation if that comes first.
+    """
+    month, day = (int(x) for x in catalog.edition.timings.representative_valid_until_month_day.split("-"))
+    shared = sorted(provider.representative_evaluations, key=lambda r: r.shared_on)
+    out = []
+    for i, rep in enumerate(shared):
+        until = dt.date(rep.shared_on.year + 1, month, day)
+        if i + 1 < len(shared):
+            until = min(until, shared[i + 1].shared_on)
+        out.append(RepresentativeValidity(rep, until))
+    return out
+
+
+def plan_items(
+    workload: Workload, provider: Provider, *, critical: bool, catalog: Catalog, as_of: dt.date
+) -> tuple[list[PlannedItem], list[Reason]]:
+    """Which 별표 2의2 items apply, and why each skipped one is skipped."""
+    valid = [
+        c for c in provider.certifications
+        if c.scheme != "other" and catalog.certification(c.scheme) is not None
+        and c.covers_scope and c.valid_until >= as_of and (c.valid_from is None or c.valid_from <= as_of)
+    ]
+    cert_notes: list[Reason] = []
+    for c in provider.certifications:
+        if c in valid:
+            cert_notes.append(Reason(code="certificate.valid", params={"scheme": c.scheme, "valid_until": c.valid_until},
+                                     citation=catalog.certifications.citation))
+            if (c.valid_until - as_of).days <= catalog.edition.timings.due_soon_days:
+                cert_notes.append(Reason(code="certificate.expiring", params={"scheme": c.scheme, "valid_until": c.valid_until}))
+        elif c.scheme == "other" or catalog.certification(c.scheme) is None:
+            cert_notes.append(Reason(code="certificate.not_recognised", params={"scheme": c.name or c.scheme},
+                                     citation=catalog.certifications.citation))
+        elif not c.covers_scope:
+            cert_notes.append(Reason(code="certificate.scope_not_covered", params={"scheme": c.scheme},
+                                     citation=catalog.certifications.citation))
+        else:
+            cert_notes.append(Reason(code="certificate.expired", params={"scheme": c.scheme, "valid_until": c.valid_until},
+                                     citation=catalog.certifications.citation))
+    skip_alternatives = bool(valid)
+    # ISMS-P and SOC 2 Type II are not cloud-specific: domain 8 must still be evaluated unless another
+    # valid certificate covers it.
+    still_domains: set[str] | None = None
+    for c in valid:
+        scheme = catalog.certification(c.scheme)
+        assert scheme is not None
+        doms = set(scheme.still_evaluate_domains)
+        still_domains = doms if still_domains is None else still_domains & doms
+    still_domains = still_domains or set()
+
+    planned: list[PlannedItem] = []
+    for item in catalog.provider_items:
+        if workload.service_model not in item.service_models:
+            planned.append(PlannedItem(
+                number=item.number, kind=item.kind, required=False, skip_reason="not_applicable_service_model",
+                reason=Reason(code="item.not_applicable_service_model",
+                              params={"model": workload.service_model, "applies": list(item.service_models)},
+                              citation=ITEMS_CITATION)))
+        elif item.kind == "essential":
+            planned.append(PlannedItem(number=item.number, kind=item.kind, required=True,
+                                       reason=Reason(code="item.essential", citation=ITEMS_CITATION)))
+        elif not critical:
+            planned.append(PlannedItem(
+                number=item.number, kind=item.kind, required=False, skip_reason="non_critical",
+                reason=Reason(code="item.non_critical", citation="감독규정 제14조의2제1항제2호 단서; " + ITEMS_CITATION)))
+        elif skip_alternatives and item.domain not in still_domains:
+            planned.append(PlannedItem(
+                number=item.number, kind=item.kind, required=False, skip_reason="certified",
+                reason=Reason(code="item.certified", params={"schemes": [c.scheme for c in valid]},
+                              citation=catalog.certifications.citation)))
+        elif skip_alternatives:
+            planned.append(PlannedItem(
+                number=item.number, kind=item.kind, required=True,
+                reason=Reason(code="item.certified_but_domain", params={"domain": item.domain,
+                              "schemes": [c.scheme for c in valid]}, citation=catalog.certifications.citation)))
+        else:
+            planned.append(PlannedItem(number=item.number, kind=item.kind, required=True,
+                                       reason=Reason(code="item.alternative_critical", citation=ITEMS_CITATION)))
+    return planned, cert_notes
+
+
+def _covers(ev: Evaluation | RepresentativeEvaluation, model: str) -> bool:
+    return model in ev.service_models
+
+
+def comprehensive_schedule(
+    workload: Workload, provider: Provider, *, critical: bool, catalog: Catalog, as_of: dt.date,
+    reps: list[RepresentativeValidity],
+) -> tuple[EvaluationSchedule, list[Reason], int | None]:
+    """The comprehensive evaluation: at first use and every 3 years; on-site for critical work.
+
+    Returns the schedule, re-evaluation reasons, and the year of the evaluation the cycle counts from.
+    """
+    t = catalog.edition.timings
+    method = "onsite" if critical else "document"
+    cite = "가이드 제4장 1 가., 2 가."
+    own = sorted(
+        (e for e in provider.evaluations
+         if e.kind == "comprehensive" and _covers(e, workload.service_model) and e.completed_on <= as_of),
+        key=lambda e: e.completed_on,
+    )
+    reeval: list[Reason] = []
+    last = own[-1] if own else None
+    if last is not None:
+        for ev in workload.events:
+            if ev.kind in COMPREHENSIVE_TRIGGERS and last.completed_on < ev.date <= as_of:
+                reeval.append(Reason(code=f"reevaluation.{ev.kind}", params={"date": ev.date}, citation=cite))
+        for ev in workload.events:
+            if ev.kind in REGULAR_TRIGGERS and last.completed_on < ev.date <= as_of:
+                reeval.append(Reason(code=f"reevaluation.{ev.kind}", params={"date": ev.date},
+                                     citation="가이드 제4장 2 나."))
+        if critical and last.method != "onsite":
+            return (EvaluationSchedule(method=method, status="required_before_use", last_completed=last.completed_on,
+                                       reasons=(Reason(code="comprehensive.onsite_needed",
+                                                       params={"date": last.completed_on}, citation=cite),)),
+                    reeval, None)
+        blocking = [r for r in reeval if r.code.removeprefix("reevaluation.") in COMPREHENSIVE_TRIGGERS]
+        if blocking:
+            return (EvaluationSchedule(method=method, status="required_before_use", last_completed=last.completed_on,
+                                       reasons=tuple(blocking)), reeval, last.completed_on.year)
+        due = deadline(last.completed_on, years=t.comprehensive_every_years)
+        return (EvaluationSchedule(method=method, due=due, status=status_for(due, as_of, soon_days=t.due_soon_days),
+                                   last_completed=last.completed_on,
+                                   reasons=(Reason(code="comprehensive.cycle",
+                                                   params={"date": last.completed_on, "years": t.comprehensive_every_years},
+                                                   citation=cite),)),
+                reeval, last.completed_on.year)
+    # No own comprehensive evaluation: an FSI representative evaluation within its validity may be used.
+    usable = [r for r in reps if _covers(r.evaluation, workload.service_model) and r.evaluation.shared_on <= as_of]
+    if usable:
+        rep = usable[-1]
+        rep_reasons = [Reason(code="comprehensive.representative",
+                              params={"shared_on": rep.evaluation.shared_on, "valid_until": rep.valid_until},
+                              citation="감독규정 제14조의2제3항; 가이드 제4장 1 다., 2 가.")]
+        if rep.valid_until < as_of:
+            status = "overdue"
+        elif rep.evaluation.committee_resolution_on is None:
+            status = "required_before_use"
+            rep_reasons.append(Reason(code="comprehensive.representative_needs_resolution",
+                                      citation="가이드 제4장 2 가. (정보보호위원회 심의·의결을 거쳐 기존 평가 결과 활용 가능)"))
+        else:
+            status = status_for(rep.valid_until, as_of, soon_days=t.due_soon_days)
+        return (EvaluationSchedule(method=method, due=rep.valid_until, status=status, basis="representative",
+                                   last_completed=rep.evaluation.shared_on, reasons=tuple(rep_reasons)),
+                reeval, rep.evaluation.shared_on.year)
+    return (EvaluationSchedule(method=method, status="required_before_use", basis="none",
+                               reasons=(Reason(code="comprehensive.first_use", citation=cite),)),
+            reeval, None)
+
+
+def regular_schedule(
+    workload: Workload, provider: Provider, *, critical: bool, catalog: Catalog, as_of: dt.date,
+    cycle_year: int | None, reps: list[RepresentativeValidity],
+) -> EvaluationSchedule:
+    """Regular evaluation: every calendar year after the comprehensive one, by 31 December, in writing.
+
+    Optional for non-critical work (가이드 제4장 2 나.); an FSI representative evaluation shared in the
+    year stands in for it.
+    """
+    cite = "가이드 제4장 1 가., 2 나."
+    if not critical:
+        return EvaluationSchedule(required=False, method="document", status="not_required",
+                                  reasons=(Reason(code="regular.optional_non_critical", citation=cite),))
+    if cycle_year is None:
+        return EvaluationSchedule(required=True, method="document", status="required_before_use",
+                                  reasons=(Reason(code="regular.after_comprehensive", citation=cite),))
+    month, day = (int(x) for x in catalog.edition.timings.regular_due_month_day.split("-"))
+    year = as_of.year
+    done_years = {e.completed_on.year for e in provider.evaluations
+                  if _covers(e, workload.service_model) and e.completed_on <= as_of}
+    done_years |= {r.evaluation.shared_on.year for r in reps
+                   if _covers(r.evaluation, workload.service_model) and r.evaluation.shared_on <= as_of}
+    last_done = max((e.completed_on for e in provider.evaluations
+                     if _covers(e, workload.service_model) and e.completed_on <= as_of), default=None)
+    reasons = [Reason(code="regular.yearly", params={"from_year": cycle_year + 1}, citation=cite)]
+    missed = [y for y in range(cycle_year + 1, year) if y not in done_years]
+    if missed:
+        reasons.append(Reason(code="regular.missed_years", params={"years": missed}, citation=cite))
+    if year <= cycle_year or year in done_years:
+        due = dt.date(max(year, cycle_year) + 1, month, day)
+        return EvaluationSchedule(required=True, method="document", due=due, status="ok",
+                                  last_completed=last_done, reasons=tuple(reasons))
+    due = dt.date(year, month, day)
+    return EvaluationSchedule(required=True, method="document", due=due,
+                              status=status_for(due, as_of, soon_days=catalog.edition.timings.due_soon_days),
+                              last_completed=last_done, reasons=tuple(reasons))
+
+
+def blockers(
+    workload: Workload, provider: Provider, institution: Institution, providers: dict[str, Provider]
+) -> list[Reason]:
+    """What prevents this use as described (감독규정 제14조의2제8항; 가이드 제4장 2 가. 확인평가)."""
+    out: list[Reason] = []
+    sensitive = sorted(SENSITIVE & set(workload.information))
+    if sensitive and institution.kind not in LOCALISATION_EXEMPT:
+        region = next(r for r in provider.regions if r.id == workload.region)
+        if region.country != "KR":
+            out.append(Reason(code="blocker.data_outside_korea",
+                              params={"region": region.id, "country": region.country, "classes": sensitive},
+                              citation="감독규정 제14조의2제8항 단서; <별표 2의2> 11.2.1"))
+        if provider.wireless_in_datacenter:
+            out.append(Reason(code="blocker.wireless_in_datacenter", params={"classes": sensitive},
+                              citation="감독규정 제14조의2제8항 단서, 제11조제12호; <별표 2의2> 11.1.2"))
+        recovery = providers.get(workload.recovery_provider or "")
+        if recovery is not None and all(r.country != "KR" for r in recovery.regions):
+            out.append(Reason(code="blocker.recovery_outside_korea", params={"provider": recovery.id},
+                              citation="감독규정 제14조의2제8항 단서 (해당 정보처리시스템을 국내에 설치)"))
+    latest = max((e for e in provider.evaluations if workload.service_model in e.service_models),
+                 key=lambda e: e.completed_on, default=None)
+    if latest is not None and latest.open_deficiencies and not latest.deficiencies_accepted_by_resolution:
+        out.append(Reason(code="blocker.open_deficiencies",
+                          params={"count": latest.open_deficiencies, "date": latest.completed_on},
+                          citation="가이드 제4장 2 가. 확인평가 (리스크 분석, 대체 보완 방안, 정보보호위원회 심의·의결)"))
+    return out
+
+
+def evaluate_provider(
+    workload: Workload, provider: Provider, institution: Institution, providers: dict[str, Provider], *,
+    critical: bool, catalog: Catalog, as_of: dt.date,
+) -> ProviderEvaluation:
+    planned, cert_notes = plan_items(workload, provider, critical=critical, catalog=catalog, as_of=as_of)
+    reps = representative_validity(provider, catalog)
+    comprehensive, reeval, cycle_year = comprehensive_schedule(
+        workload, provider, critical=critical, catalog=catalog, as_of=as_of, reps=reps)
+    regular = regular_schedule(workload, provider, critical=critical, catalog=catalog, as_of=as_of,
+                               cycle_year=cycle_year, reps=reps)
+    notes = [Reason(code="evaluation.soundness_own", citation="가이드 제2장 1 나., 제4장 1 다.")]
+    if workload.scope.via_intermediary:
+        notes.append(Reason(code="evaluation.via_intermediary", citation="가이드 제1장 5 가."))
+    return ProviderEvaluation(
+        required_items=tuple(p.number for p in planned if p.required),
+        skipped_items={p.number: p.skip_reason for p in planned if p.skip_reason},
+        items=tuple(planned),
+        comprehensive=comprehensive,
+        regular=regular,
+        blockers=tuple(blockers(workload, provider, institution, providers)),
+        reevaluations=tuple(reeval),
+        certificates=tuple(cert_notes),
+        notes=tuple(notes),
+    )

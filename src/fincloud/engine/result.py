@@ -1,0 +1,184 @@
+"""The Assessment: every decision, obligation and deadline, each with its reasons and citations.
+
+Field names follow the stable output contract ``shared/spec/portfolio.md`` (``fincloud.assessment/1``);
+fields beyond it are extensions documented in docs/assessment-output.md. Reasons are stored as
+codes with parameters and rendered in Korean or English by :mod:`fincloud.messages`, so the engine
+stays free of presentation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Level = Literal["high", "medium", "low", "none"]
+Status = Literal["ok", "due", "overdue", "required_before_use", "not_required"]
+SkipReason = Literal["non_critical", "certified", "not_applicable_service_model"]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Reason(Out):
+    """One reason for a decision: a message code, its parameters and where the rule comes from."""
+
+    code: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    citation: str = ""
+
+
+class ItemScore(Out):
+    level: Level | None
+    points: float
+    max_points: float
+    basis: Reason | None = None
+
+
+class ImportanceResult(Out):
+    information_class: str
+    score: float
+    threshold: float
+    critical: bool
+    items: dict[str, ItemScore]
+    warnings: tuple[Reason, ...] = ()
+    complete: bool = True
+    missing_items: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    rubric: str = "guide"
+
+
+class EvaluationSchedule(Out):
+    required: bool = True
+    method: Literal["onsite", "document"] | None = None
+    due: dt.date | None = None
+    status: Status
+    last_completed: dt.date | None = None
+    basis: Literal["own", "representative", "none"] = "own"
+    reasons: tuple[Reason, ...] = ()
+
+
+class PlannedItem(Out):
+    number: str
+    kind: Literal["essential", "alternative"]
+    required: bool
+    skip_reason: SkipReason | None = None
+    reason: Reason | None = None
+
+
+class ProviderEvaluation(Out):
+    required_items: tuple[str, ...]
+    skipped_items: dict[str, SkipReason]
+    items: tuple[PlannedItem, ...] = ()
+    comprehensive: EvaluationSchedule
+    regular: EvaluationSchedule
+    blockers: tuple[Reason, ...] = ()
+    reevaluations: tuple[Reason, ...] = ()
+    certificates: tuple[Reason, ...] = ()
+    notes: tuple[Reason, ...] = ()
+
+
+class RequirementStatus(Out):
+    id: str
+    topic: str
+    part: Literal["continuity", "safeguards"]
+    level: Literal["essential", "additional", "recommended"]
+    required: bool
+    machine_evidence: tuple[dict[str, Any], ...] = ()
+
+
+class ContinuityAndSafeguards(Out):
+    required: tuple[str, ...]
+    recommended: tuple[str, ...] = ()
+    requirements: tuple[RequirementStatus, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+
+
+class ContractClauses(Out):
+    required: tuple[str, ...]
+    indirect: bool = False
+    reasons: tuple[Reason, ...] = ()
+    findings: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+
+class ReportItem(Out):
+    trigger: str
+    event_date: dt.date | None
+    due: dt.date | None
+    status: Status
+    immediate: bool = False
+    reported_on: dt.date | None = None
+    reason: Reason | None = None
+
+
+class ReportDecision(Out):
+    required: bool
+    trigger: str | None = None
+    due: dt.date | None = None
+    status: Status = "not_required"
+    items: tuple[ReportItem, ...] = ()
+    attachments: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+
+
+class Obligation(Out):
+    id: str
+    workload: str | None = None
+    provider: str | None = None
+    due: dt.date | None
+    status: Status
+    last_done: dt.date | None = None
+    citation: str = ""
+    reason: Reason | None = None
+
+
+class WorkloadAssessment(Out):
+    id: str
+    name: str
+    provider: str
+    service_model: str
+    in_scope: bool
+    scope_reasons: tuple[Reason, ...]
+    importance: ImportanceResult | None = None
+    provider_evaluation: ProviderEvaluation | None = None
+    contract_clauses: ContractClauses | None = None
+    continuity_and_safeguards: ContinuityAndSafeguards | None = None
+    report: ReportDecision | None = None
+    obligations: tuple[Obligation, ...] = ()
+    blockers: tuple[Reason, ...] = ()
+
+
+class ProviderConcentration(Out):
+    id: str
+    name: str
+    workloads: int
+    critical_workloads: int
+    share: float
+    critical_share: float = 0.0
+    foreign: bool = False
+    flags: tuple[Reason, ...] = ()
+
+
+class Concentration(Out):
+    hhi: float
+    critical_hhi: float
+    flags: tuple[Reason, ...] = ()
+
+
+class Assessment(Out):
+    schema_id: str = Field(default="fincloud.assessment/1", serialization_alias="schema")
+    as_of: dt.date
+    catalog: str
+    institution: dict[str, str]
+    workloads: tuple[WorkloadAssessment, ...]
+    providers: tuple[ProviderConcentration, ...]
+    concentration: Concentration
+    obligations: tuple[Obligation, ...] = ()
+
+    def workload(self, workload_id: str) -> WorkloadAssessment:
+        for w in self.workloads:
+            if w.id == workload_id:
+                return w
+        raise KeyError(workload_id)

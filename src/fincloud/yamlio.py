@@ -1,0 +1,223 @@
+"""Read YAML/JSON keeping the line of every key, so errors can name file, line and field.
+
+PyYAML silently keeps the last of two equal keys and turns ``2026-02-30`` into an exception
+without a position; compliance files need both reported precisely. This module composes the
+node tree itself: duplicate keys are errors, timestamps stay strings (pydantic parses and
+rejects impossible dates with the field named), and :class:`Located` maps any path of keys
+and indexes back to the line it came from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fincloud.errors import InputError, Problem
+
+PathKey = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps (dates are validated by the models instead)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Located:
+    """Parsed data plus the line (1-based) of every mapping key and sequence item."""
+
+    file: str
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, path: Sequence[str | int]) -> int | None:
+        """Line of the deepest known prefix of ``path`` (the field itself, else its parent)."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return self.lines.get((), None)
+
+
+def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], file: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError.single(
+                    "mapping keys must be plain names", file=file, line=key_node.start_mark.line + 1
+                )
+            key = key_node.value
+            if key in out:
+                raise InputError.single(
+                    f"duplicate key '{key}' (it already appears above in the same mapping)",
+                    file=file,
+                    line=key_node.start_mark.line + 1,
+                    field=".".join(str(p) for p in (*path, key)),
+                )
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            out[key] = _walk(value_node, (*path, key), lines, file)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for i, child in enumerate(node.value):
+            lines[(*path, i)] = child.start_mark.line + 1
+            items.append(_walk(child, (*path, i), lines, file))
+        return items
+    # Scalar: let the loader's resolvers pick int/float/bool/null/str.
+    loader = _Loader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def load_located(path: str | Path, *, display_name: str | None = None) -> Located:
+    """Parse a YAML or JSON file into :class:`Located`; malformed input is an :class:`InputError`."""
+    p = Path(path)
+    name = display_name or str(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError.single("file not found", file=name) from None
+    except IsADirectoryError:
+        raise InputError.single("is a directory, expected a YAML or JSON file", file=name) from None
+    except UnicodeDecodeError as exc:
+        raise InputError.single(
+            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", file=name
+        ) from None
+    return loads_located(text, name)
+
+
+def loads_located(text: str, name: str) -> Located:
+    lines: dict[PathKey, int] = {}
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        # JSON that YAML cannot read (e.g. tabs): let the JSON parser give its own position.
+        if name.lower().endswith(".json"):
+            try:
+                data = json.loads(text)
+                return Located(name, data, {})
+            except json.JSONDecodeError as jexc:
+                raise InputError.single(f"malformed JSON: {jexc.msg}", file=name, line=jexc.lineno) from None
+        raise InputError.single(f"malformed YAML: {exc.problem or exc}", file=name, line=line) from None
+    except yaml.YAMLError as exc:
+        raise InputError.single(f"malformed YAML: {exc}", file=name) from None
+    if node is None:
+        raise InputError.single("the file is empty", file=name, line=1)
+    lines[()] = node.start_mark.line + 1
+    try:
+        data = _walk(node, (), lines, name)
+    except yaml.YAMLError as exc:
+        raise InputError.single(f"malformed YAML: {exc}", file=name) from None
+    return Located(name, data, lines)
+
+
+def _clean_loc(loc: Sequence[Any], data: Any) -> tuple[str | int, ...]:
+    """Keep only the parts of a pydantic error location that navigate the input data.
+
+    pydantic adds union-member tags (``RatioMeasure``, ``constrained-int``) to locations; they
+    mean nothing to the author of the file, so they are dropped.
+    """
+    out: list[str | int] = []
+    cur = data
+    for part in loc:
+        if isinstance(cur, dict) and part in cur:
+            out.append(part)
+            cur = cur[part]
+        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+            out.append(part)
+            cur = cur[part]
+        elif isinstance(part, str) and _is_union_tag(part):
+            break  # errors of every union member collapse onto the field itself
+        elif isinstance(cur, dict) and isinstance(part, str):
+            out.append(part)  # a missing key inside a mapping the author wrote
+            cur = None
+    return tuple(out)
+
+
+_TYPE_TAGS = {"int", "float", "str", "bool", "date", "none", "dict", "list", "tuple"}
+
+
+def _is_union_tag(part: str) -> bool:
+    return part in _TYPE_TAGS or not (part.isidentifier() and part == part.lower())
+
+
+def validation_problems(
+    exc: Any, located: Located, *, hints: dict[str, str] | None = None, prefix: PathKey = ()
+) -> list[Problem]:
+    """Turn a pydantic ``ValidationError`` into located problems (file, line, dotted field).
+
+    Several errors on one field (one per member of a union) become one problem whose
+    ``allowed`` text comes from ``hints`` (keyed by the field's last name) when given.
+    """
+    grouped: dict[tuple[str | int, ...], list[dict[str, Any]]] = {}
+    for err in exc.errors():
+        loc = (*prefix, *_clean_loc(err["loc"], located.data))
+        grouped.setdefault(loc, []).append(err)
+    problems: list[Problem] = []
+    for loc, errs in grouped.items():
+        dotted = ".".join(str(p) for p in loc)
+        last = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        hint = (hints or {}).get(last)
+        line = located.line_of(loc)
+        if len(errs) > 1:
+            value = errs[0].get("input")
+            problems.append(
+                Problem(f"{_show(value)} is not a valid value", file=located.file, line=line, field=dotted,
+                        allowed=hint or _union_allowed(errs))
+            )
+            continue
+        err = errs[0]
+        msg = err["msg"]
+        allowed = hint
+        ctx = err.get("ctx") or {}
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key (not part of the format; check the spelling)"
+            allowed = None
+        elif err["type"] == "literal_error" and "expected" in ctx:
+            allowed = str(ctx["expected"]).replace("'", "")
+            msg = f"{_show(err.get('input'))} is not an allowed value"
+        elif err["type"].startswith("date") or err["type"] == "date_from_datetime_inexact":
+            msg = f"{_show(err.get('input'))} is not a valid date (use YYYY-MM-DD with a real day)"
+            allowed = None
+        elif err["type"] == "missing":
+            msg = "required key is missing"
+        elif err["type"] == "value_error":
+            msg = str(ctx.get("error", msg))
+        problems.append(Problem(msg, file=located.file, line=line, field=dotted, allowed=allowed))
+    return problems
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _union_allowed(errs: list[dict[str, Any]]) -> str:
+    parts: list[str] = []
+    for err in errs:
+        ctx = err.get("ctx") or {}
+        if err["type"] == "literal_error" and "expected" in ctx:
+            parts.append(str(ctx["expected"]).replace("'", ""))
+        elif err["type"] in ("int_parsing", "int_type"):
+            parts.append("a whole number")
+        elif err["type"] in ("float_parsing", "float_type"):
+            parts.append("a number")
+        elif err["type"] in ("model_type", "dict_type"):
+            parts.append("a mapping")
+    return "; ".join(dict.fromkeys(parts))
