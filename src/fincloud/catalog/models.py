@@ -6,7 +6,7 @@ typo in a regulation table fails loudly at load time instead of silently droppin
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -220,7 +220,17 @@ class RequirementTable(Frozen):
 # --- 별표 2의5 and 위탁규정 제4조제3항: contract clauses -------------------------------------------
 
 
-class ContractClause(Frozen):
+class ClauseConsideration(BaseModel):
+    """A 제7장 고려사항 (or a ruling quoted with it); verbatim text plus whatever notes the guide prints."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+    text: str = ""
+    citation: str = ""
+
+
+class ContractClause(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="allow")
+
     id: str
     tier: Literal["basic", "additional", "entrustment"]
     source: str
@@ -228,13 +238,13 @@ class ContractClause(Frozen):
     text_en: str = ""
     citation: str
     binding: Binding
-    considerations: tuple[Consideration, ...] = ()
-    indirect_note: str = ""
+    considerations: tuple[ClauseConsideration, ...] | None = ()
+    indirect_note: Any = None
 
 
-class ContractClauseTable(Frozen):
+class ContractClauseTable(BaseModel):
     model_config = ConfigDict(frozen=True, extra="allow")
 
     clauses: tuple[ContractClause, ...]
-    preamble: str = ""
-    indirect_contracts: str = ""
+    preamble: Any = None
+    indirect_contracts: Any = None

@@ -126,8 +126,41 @@ def comprehensive_schedule(
 ) -> tuple[EvaluationSchedule, list[Reason], int | None]:
     """The comprehensive evaluation: at first use and every 3 years; on-site for critical work.
 
-    Returns the schedule, re-evaluation reasons, and the year of the evaluation the cycle counts from.
+    The institution's own evaluation counts first; where it is missing, overdue or not adequate, a
+    valid FSI representative evaluation of the same scope, adopted by a committee resolution, stands
+    in (가이드 제4장 1 다., 2 가.). Returns the schedule, re-evaluation reasons, and the year the
+    regular-evaluation cycle counts from.
     """
+    own, reeval, own_year = _own_comprehensive(workload, provider, critical=critical, catalog=catalog, as_of=as_of)
+    if own.status in ("ok", "due"):
+        return own, reeval, own_year
+    after = max((r.params["date"] for r in reeval if r.code.removeprefix("reevaluation.") in COMPREHENSIVE_TRIGGERS),
+                default=dt.date.min)
+    usable = [r for r in reps if _covers(r.evaluation, workload.service_model)
+              and after < r.evaluation.shared_on <= as_of]
+    if not usable:
+        return own, reeval, own_year
+    rep = usable[-1]
+    t = catalog.edition.timings
+    rep_reasons = [*own.reasons, Reason(code="comprehensive.representative",
+                                        params={"shared_on": rep.evaluation.shared_on, "valid_until": rep.valid_until},
+                                        citation="감독규정 제14조의2제3항; 가이드 제4장 1 다., 2 가.")]
+    if rep.valid_until < as_of:
+        return own, reeval, own_year
+    if rep.evaluation.committee_resolution_on is None:
+        status = "required_before_use"
+        rep_reasons.append(Reason(code="comprehensive.representative_needs_resolution",
+                                  citation="가이드 제4장 2 가. (정보보호위원회 심의·의결을 거쳐 기존 평가 결과 활용 가능)"))
+    else:
+        status = status_for(rep.valid_until, as_of, soon_days=t.due_soon_days)
+    schedule = EvaluationSchedule(method=own.method, due=rep.valid_until, status=status, basis="representative",
+                                  last_completed=rep.evaluation.shared_on, reasons=tuple(rep_reasons))
+    return schedule, reeval, max(own_year or 0, rep.evaluation.shared_on.year)
+
+
+def _own_comprehensive(
+    workload: Workload, provider: Provider, *, critical: bool, catalog: Catalog, as_of: dt.date
+) -> tuple[EvaluationSchedule, list[Reason], int | None]:
     t = catalog.edition.timings
     method = "onsite" if critical else "document"
     cite = "가이드 제4장 1 가., 2 가."
@@ -136,53 +169,34 @@ def comprehensive_schedule(
          if e.kind == "comprehensive" and _covers(e, workload.service_model) and e.completed_on <= as_of),
         key=lambda e: e.completed_on,
     )
+    if not own:
+        return (EvaluationSchedule(method=method, status="required_before_use", basis="none",
+                                   reasons=(Reason(code="comprehensive.first_use", citation=cite),)), [], None)
+    last = own[-1]
     reeval: list[Reason] = []
-    last = own[-1] if own else None
-    if last is not None:
-        for ev in workload.events:
-            if ev.kind in COMPREHENSIVE_TRIGGERS and last.completed_on < ev.date <= as_of:
-                reeval.append(Reason(code=f"reevaluation.{ev.kind}", params={"date": ev.date}, citation=cite))
-        for ev in workload.events:
-            if ev.kind in REGULAR_TRIGGERS and last.completed_on < ev.date <= as_of:
-                reeval.append(Reason(code=f"reevaluation.{ev.kind}", params={"date": ev.date},
-                                     citation="가이드 제4장 2 나."))
-        if critical and last.method != "onsite":
-            return (EvaluationSchedule(method=method, status="required_before_use", last_completed=last.completed_on,
-                                       reasons=(Reason(code="comprehensive.onsite_needed",
-                                                       params={"date": last.completed_on}, citation=cite),)),
-                    reeval, None)
-        blocking = [r for r in reeval if r.code.removeprefix("reevaluation.") in COMPREHENSIVE_TRIGGERS]
-        if blocking:
-            return (EvaluationSchedule(method=method, status="required_before_use", last_completed=last.completed_on,
-                                       reasons=tuple(blocking)), reeval, last.completed_on.year)
-        due = deadline(last.completed_on, years=t.comprehensive_every_years)
-        return (EvaluationSchedule(method=method, due=due, status=status_for(due, as_of, soon_days=t.due_soon_days),
-                                   last_completed=last.completed_on,
-                                   reasons=(Reason(code="comprehensive.cycle",
-                                                   params={"date": last.completed_on, "years": t.comprehensive_every_years},
-                                                   citation=cite),)),
-                reeval, last.completed_on.year)
-    # No own comprehensive evaluation: an FSI representative evaluation within its validity may be used.
-    usable = [r for r in reps if _covers(r.evaluation, workload.service_model) and r.evaluation.shared_on <= as_of]
-    if usable:
-        rep = usable[-1]
-        rep_reasons = [Reason(code="comprehensive.representative",
-                              params={"shared_on": rep.evaluation.shared_on, "valid_until": rep.valid_until},
-                              citation="감독규정 제14조의2제3항; 가이드 제4장 1 다., 2 가.")]
-        if rep.valid_until < as_of:
-            status = "overdue"
-        elif rep.evaluation.committee_resolution_on is None:
-            status = "required_before_use"
-            rep_reasons.append(Reason(code="comprehensive.representative_needs_resolution",
-                                      citation="가이드 제4장 2 가. (정보보호위원회 심의·의결을 거쳐 기존 평가 결과 활용 가능)"))
-        else:
-            status = status_for(rep.valid_until, as_of, soon_days=t.due_soon_days)
-        return (EvaluationSchedule(method=method, due=rep.valid_until, status=status, basis="representative",
-                                   last_completed=rep.evaluation.shared_on, reasons=tuple(rep_reasons)),
-                reeval, rep.evaluation.shared_on.year)
-    return (EvaluationSchedule(method=method, status="required_before_use", basis="none",
-                               reasons=(Reason(code="comprehensive.first_use", citation=cite),)),
-            reeval, None)
+    for ev in workload.events:
+        if ev.kind in COMPREHENSIVE_TRIGGERS and last.completed_on < ev.date <= as_of:
+            reeval.append(Reason(code=f"reevaluation.{ev.kind}", params={"date": ev.date}, citation=cite))
+    for ev in workload.events:
+        if ev.kind in REGULAR_TRIGGERS and last.completed_on < ev.date <= as_of:
+            reeval.append(Reason(code=f"reevaluation.{ev.kind}", params={"date": ev.date},
+                                 citation="가이드 제4장 2 나."))
+    if critical and last.method != "onsite":
+        return (EvaluationSchedule(method=method, status="required_before_use", last_completed=last.completed_on,
+                                   reasons=(Reason(code="comprehensive.onsite_needed",
+                                                   params={"date": last.completed_on}, citation=cite),)),
+                reeval, None)
+    blocking = [r for r in reeval if r.code.removeprefix("reevaluation.") in COMPREHENSIVE_TRIGGERS]
+    if blocking:
+        return (EvaluationSchedule(method=method, status="required_before_use", last_completed=last.completed_on,
+                                   reasons=tuple(blocking)), reeval, last.completed_on.year)
+    due = deadline(last.completed_on, years=t.comprehensive_every_years)
+    return (EvaluationSchedule(method=method, due=due, status=status_for(due, as_of, soon_days=t.due_soon_days),
+                               last_completed=last.completed_on,
+                               reasons=(Reason(code="comprehensive.cycle",
+                                               params={"date": last.completed_on, "years": t.comprehensive_every_years},
+                                               citation=cite),)),
+            reeval, last.completed_on.year)
 
 
 def regular_schedule(

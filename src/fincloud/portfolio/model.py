@@ -173,6 +173,7 @@ class Event(Strict):
     note: str | None = None
     reported_on: dt.date | None = None
     duration_minutes: NonNegativeInt | None = None
+    institution_incident: bool = False        # a provider incident that is the institution's own 침해사고/금융사고 (제73조)
 
 
 class ExitPlan(Strict):
@@ -186,6 +187,14 @@ class ExitPlan(Strict):
     timeline: str | None = None
     people_and_cost: str | None = None
     last_reviewed_on: dt.date | None = None
+
+
+class EvidenceFile(Strict):
+    """Extension: a configuration export that supports the workload's safeguards (제5장)."""
+
+    kind: Literal["terraform", "prowler", "inventory"]
+    file: str = Field(min_length=1)
+    complete: bool | None = None              # the export covers the whole account
 
 
 class Workload(Strict):
@@ -206,7 +215,7 @@ class Workload(Strict):
     development_or_testing: bool = False       # 개발·테스트 목적 이용 (내부망 연계 전)
     recovery_provider: str | None = None       # provider id of the DR / backup site
     exit_plan: ExitPlan | None = None
-    evidence: tuple[str, ...] = ()             # configuration evidence files (Terraform plan, Prowler, inventory)
+    evidence: tuple[EvidenceFile, ...] = ()    # configuration evidence files (Terraform plan, Prowler, inventory)
     last_continuity_check_on: dt.date | None = None
     last_drill_on: dt.date | None = None
     last_vulnerability_assessment_on: dt.date | None = None

@@ -1,0 +1,1 @@
+"""Presentations of an Assessment: JSON (the stable contract), terminal tables and Markdown."""
