@@ -51,7 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{item}: recorded {points} points contradicts the information class ({class}, {level} = {expected} points); kept as recorded"),
     "importance.recorded_points": ("{item}: 기존 기록 점수 {points}점", "{item}: points recorded earlier: {points}"),
     "importance.information_class": ("{item}: 처리정보 유형({class_ko})에서 도출", "{item}: derived from the information class ({class})"),
-    "importance.category": ("{item}: {value}", "{item}: {value}"),
+    "importance.category": ("{item}: {band} → {level_ko}", "{item}: {value} → {level}"),
     "importance.level_given": ("{item}: 평가 결과 {level_ko}", "{item}: assessed as {level}"),
     "importance.new_service": ("{item}: 신규서비스 (해당없음)", "{item}: new service (none)"),
     "importance.as_needed": ("{item}: 필요 시 수행 (하)", "{item}: as needed (low)"),

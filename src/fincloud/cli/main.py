@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -42,18 +42,18 @@ err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     ko = "ko"
     en = "en"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     json = "json"
     yaml = "yaml"
 
@@ -102,7 +102,7 @@ def _catalog_for(portfolio: Any, portfolio_path: Path, edition: str) -> Catalog:
     return load_catalog(edition)
 
 
-def load_and_assess(file: Path, as_of: str | None, edition: str, *, with_evidence: bool = True):  # noqa: ANN201
+def load_and_assess(file: Path, as_of: str | None, edition: str, *, with_evidence: bool = True):
     """Portfolio file → (portfolio, catalog, assessment), with evidence from contracts and scans when present."""
     from fincloud.engine import assess
     from fincloud.evidence.collect import collect_evidence, needs_evidence

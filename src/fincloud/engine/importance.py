@@ -61,7 +61,9 @@ def _measured(item: RubricItem, raw: Any) -> tuple[Level, Reason]:
     iid = item.id
     if isinstance(raw, str):
         if raw in item.categories:
-            return item.categories[raw], Reason(code="importance.category", params={"item": iid, "value": raw})
+            level = item.categories[raw]
+            return level, Reason(code="importance.category",
+                                 params={"item": iid, "value": raw, "level": level, "band": item.bands[level]})
         return raw, Reason(code="importance.level_given", params={"item": iid, "level": raw})  # type: ignore[return-value]
     if isinstance(raw, NewService):
         return item.flags["new_service"], Reason(code="importance.new_service", params={"item": iid})

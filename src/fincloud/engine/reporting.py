@@ -109,7 +109,7 @@ def decide_report(
                           attachments=attachments, reasons=tuple(reasons))
 
 
-def _synthetic_new_contract(signed: dt.date):  # noqa: ANN202 - a portfolio Event
+def _synthetic_new_contract(signed: dt.date):
     from fincloud.portfolio.model import Event
 
     return Event(kind="new_contract", date=signed)
