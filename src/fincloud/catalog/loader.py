@@ -24,7 +24,7 @@ from fincloud.catalog.tables import (
     ScopeRuleTable,
 )
 from fincloud.errors import InputError
-from fincloud.yamlio import load_located, validation_problems
+from fincloud.yamlio import load_fast, loads_located, validation_problems
 
 EDITIONS_DIR = Path(__file__).parent / "editions"
 DEFAULT_EDITION = "fsi-2023"
@@ -33,11 +33,17 @@ T = TypeVar("T", bound=BaseModel)
 
 
 def _load(path: Path, model: type[T], display: str | None = None) -> T:
-    located = load_located(path, display_name=display or _display(path))
+    """Parse fast; only when validation fails parse again keeping lines, to name them in the error."""
+    name = display or _display(path)
+    data, text = load_fast(path, display_name=name)
     try:
-        return model.model_validate(located.data)
-    except ValidationError as exc:
-        raise InputError(validation_problems(exc, located)) from None
+        return model.model_validate(data)
+    except ValidationError:
+        located = loads_located(text, name)
+        try:
+            return model.model_validate(located.data)
+        except ValidationError as exc:
+            raise InputError(validation_problems(exc, located)) from None
 
 
 def _display(path: Path) -> str:

@@ -160,11 +160,18 @@ class ObligationEntry(Cited):
     applies_to: str = "all"
 
 
+_PERIODIC: dict[int, tuple[Any, tuple[Any, ...]]] = {}
+
+
 class ObligationTable(Open):
     obligations: tuple[ObligationEntry, ...]
 
     def periodic(self) -> tuple[ObligationEntry, ...]:
-        return tuple(o for o in self.obligations if o.period.years or o.period.months)
+        """Obligations with a fixed period in years or months (computed once; the table is immutable)."""
+        hit = _PERIODIC.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = _PERIODIC[id(self)] = (self, tuple(o for o in self.obligations if o.period.years or o.period.months))
+        return hit[1]
 
     def get(self, obligation_id: str) -> ObligationEntry:
         return next(o for o in self.obligations if o.id == obligation_id)

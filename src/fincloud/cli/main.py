@@ -26,6 +26,7 @@ from fincloud import __version__
 from fincloud.catalog import DEFAULT_EDITION, Catalog, load_catalog
 from fincloud.errors import InputError
 from fincloud.fileio import atomic_write_text
+from fincloud.yamlio import bulk_allocation
 
 app = typer.Typer(
     name="fincloud",
@@ -111,7 +112,8 @@ def load_and_assess(file: Path, as_of: str | None, edition: str, *, with_evidenc
     portfolio = load_portfolio(file)
     catalog = _catalog_for(portfolio, file, edition)
     day = _parse_date(as_of, "--as-of") or portfolio.institution.as_of or dt.date.today()
-    result = assess(portfolio, catalog, day)
+    with bulk_allocation():
+        result = assess(portfolio, catalog, day)
     if with_evidence and needs_evidence(portfolio):
         evidence = collect_evidence(portfolio, catalog, base_dir=file.parent, day=day, preliminary=result)
         result = assess(portfolio, catalog, day, evidence=evidence)

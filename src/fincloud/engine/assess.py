@@ -20,7 +20,7 @@ from fincloud.engine.concentration import assess_concentration
 from fincloud.engine.contract import plan_contract
 from fincloud.engine.importance import assess_importance
 from fincloud.engine.obligations import workload_obligations
-from fincloud.engine.provider_evaluation import evaluate_provider
+from fincloud.engine.provider_evaluation import PlanCache, evaluate_provider
 from fincloud.engine.reporting import decide_report
 from fincloud.engine.result import Assessment, Reason, WorkloadAssessment
 from fincloud.engine.safeguards import plan_safeguards
@@ -48,6 +48,7 @@ def assess(
     scoped = {w.id: decide_scope(w) for w in portfolio.workloads}
     per_provider = Counter(w.provider for w in portfolio.workloads if scoped[w.id][0])
     safeguard_plans: dict[bool, Any] = {}
+    plan_cache = PlanCache()
     results: list[WorkloadAssessment] = []
     for wl in portfolio.workloads:
         in_scope, scope_reasons = scoped[wl.id]
@@ -61,7 +62,7 @@ def assess(
                                        rubric_name=catalog.rubric_source)
         critical = importance.critical
         evaluation = evaluate_provider(wl, provider, portfolio.institution, providers,
-                                       critical=critical, catalog=catalog, as_of=as_of)
+                                       critical=critical, catalog=catalog, as_of=as_of, cache=plan_cache)
         wl_evidence = evidence.safeguards.get(wl.id)
         if wl_evidence:
             safeguards = plan_safeguards(critical=critical, catalog=catalog, evidence=wl_evidence)

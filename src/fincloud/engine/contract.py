@@ -20,6 +20,17 @@ def required_tiers(critical: bool) -> set[str]:
     return {"basic", "additional", "entrustment"} if critical else {"basic", "entrustment"}
 
 
+_REQUIRED: dict[tuple[int, bool], tuple[str, ...]] = {}
+
+
+def _required_ids(catalog: Catalog, critical: bool) -> tuple[str, ...]:
+    key = (id(catalog.contract_table), critical)
+    if key not in _REQUIRED:
+        tiers = required_tiers(critical)
+        _REQUIRED[key] = tuple(c.id for c in catalog.contract_clauses if c.tier in tiers)
+    return _REQUIRED[key]
+
+
 def plan_contract(
     workload: Workload, *, critical: bool, catalog: Catalog, findings: Mapping[str, Mapping[str, Any]] | None = None
 ) -> ContractClauses:
@@ -28,7 +39,7 @@ def plan_contract(
     reasons = [Reason(code="contract.critical" if critical else "contract.non_critical", citation=CITATION)]
     if indirect:
         reasons.append(Reason(code="contract.indirect", citation="가이드 제7장 (간접계약: 재위탁, MSP 등)"))
-    required = tuple(c.id for c in catalog.contract_clauses if c.tier in tiers)
+    required = _required_ids(catalog, critical)
     return ContractClauses(
         required=required, indirect=indirect, reasons=tuple(reasons),
         findings={k: dict(v) for k, v in (findings or {}).items() if k in required},

@@ -46,6 +46,7 @@ def add_months_calendar(day: dt.date, months: int) -> dt.date | None:
     return day.replace(year=year, month=month)
 
 
+@cache
 def period_end(event: dt.date, *, months: int = 0, years: int = 0) -> dt.date:
     """Last day of a period of ``months``/``years`` from ``event`` (민법 제157조, 제160조), unrolled."""
     start = event + dt.timedelta(days=1)  # 제157조: 초일 불산입
@@ -58,6 +59,7 @@ def period_end(event: dt.date, *, months: int = 0, years: int = 0) -> dt.date:
     return corresponding - dt.timedelta(days=1)  # 제160조제2항: 해당일의 전일
 
 
+@cache
 def deadline(event: dt.date, *, months: int = 0, years: int = 0) -> dt.date:
     """Due date of a period from ``event``: 민법 제157조, 제160조, then 제161조 rolling."""
     return next_working_day(period_end(event, months=months, years=years))

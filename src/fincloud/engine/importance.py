@@ -12,6 +12,7 @@ contradicts the workload's information class, is warned about, never silently fi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from fincloud.catalog.models import LEVELS, ImportanceRubric, Level, Measure, RubricItem
@@ -45,19 +46,65 @@ def _higher(a: Level, b: Level) -> Level:
     return a if _RANK[a] <= _RANK[b] else b
 
 
+@dataclass(frozen=True)
+class _ItemTable:
+    """An item's points per level and its measures, precomputed once per rubric."""
+
+    item: RubricItem
+    points: dict[str, float]
+    primary: str | None
+    bounds: dict[str, tuple[bool, tuple[tuple[Level, float], ...]]]  # measure -> (at_least, ((level, bound), ...))
+
+
+_TABLES: dict[int, tuple[ImportanceRubric, dict[str, _ItemTable]]] = {}
+
+
+def _tables(rubric: ImportanceRubric) -> dict[str, _ItemTable]:
+    hit = _TABLES.get(id(rubric))
+    if hit is not None and hit[0] is rubric:
+        return hit[1]
+    tables = {it.id: _ItemTable(
+        it, {lvl: round(it.points * rubric.weights[lvl], 4) for lvl in LEVELS}, next(iter(it.measures), None),
+        {kind: (m.compare == "at_least",
+                tuple((lvl, getattr(m, lvl)) for lvl in ("high", "medium", "low") if getattr(m, lvl) is not None))
+         for kind, m in it.measures.items()},
+    ) for it in rubric.items}
+    _TABLES[id(rubric)] = (rubric, tables)
+    return tables
+
+
+_CLASSES: dict[int, tuple[ImportanceRubric, dict[str, Any]]] = {}
+
+
+def _classes(rubric: ImportanceRubric) -> dict[str, Any]:
+    hit = _CLASSES.get(id(rubric))
+    if hit is None or hit[0] is not rubric:
+        hit = _CLASSES[id(rubric)] = (rubric, {ic.id: ic for ic in rubric.information_classes})
+    return hit[1]
+
+
 def points_for(item: RubricItem, level: Level, rubric: ImportanceRubric) -> float:
-    return round(item.points * rubric.weights[level], 4)
+    return _tables(rubric)[item.id].points[level]
 
 
 def level_for_points(item: RubricItem, points: float, rubric: ImportanceRubric) -> Level | None:
-    for level in LEVELS:
-        if abs(points_for(item, level, rubric) - points) < 1e-6:
-            return level
+    for level, value in _tables(rubric)[item.id].points.items():
+        if abs(value - points) < 1e-6:
+            return level  # type: ignore[return-value]
     return None
 
 
-def _measured(item: RubricItem, raw: Any) -> tuple[Level, Reason]:
+def _band_fast(value: float, at_least: bool, bounds: tuple[tuple[Level, float], ...]) -> Level:
+    """:func:`band` over precomputed bounds (the same rule, without attribute look-ups)."""
+    for level, bound in bounds:
+        if (value >= bound - _EPS) if at_least else (value <= bound + _EPS):
+            return level
+    return "none"
+
+
+def _measured(table: _ItemTable, raw: Any) -> tuple[Level, Reason]:
     """Level of a raw value (count, ratio, amount, hours, category or flag) for one item."""
+    item = table.item
     iid = item.id
     if isinstance(raw, str):
         if raw in item.categories:
@@ -69,27 +116,16 @@ def _measured(item: RubricItem, raw: Any) -> tuple[Level, Reason]:
         return item.flags["new_service"], Reason(code="importance.new_service", params={"item": iid})
     if isinstance(raw, AsNeeded):
         return item.flags["as_needed"], Reason(code="importance.as_needed", params={"item": iid})
-    values: dict[str, float] = {}
     if isinstance(raw, CountRatio):
-        if raw.count is not None:
-            values["count"] = raw.count
-        if raw.ratio is not None:
-            values["ratio"] = raw.ratio
+        values = {k: v for k, v in (("count", raw.count), ("ratio", raw.ratio)) if v is not None}
     elif isinstance(raw, AmountRatio):
-        if raw.amount is not None:
-            values["amount"] = raw.amount
-        if raw.ratio is not None:
-            values["ratio"] = raw.ratio
-    elif isinstance(raw, int | float) and not isinstance(raw, bool):
-        kind = next(iter(item.measures))  # the item's primary measure: count, amount or hours
-        values[kind] = float(raw)
+        values = {k: v for k, v in (("amount", raw.amount), ("ratio", raw.ratio)) if v is not None}
+    else:  # a bare number: the item's primary measure (count, amount or hours)
+        values = {table.primary: raw}  # type: ignore[dict-item]
     level: Level = "none"
     for kind, value in values.items():
-        level = _higher(level, band(value, item.measures[kind]))  # two measures: the higher level wins
-    return level, Reason(
-        code="importance.measured",
-        params={"item": iid, "values": values, "level": level, "bands": dict(item.bands)},
-    )
+        level = _higher(level, _band_fast(value, *table.bounds[kind]))  # two measures: the higher level wins
+    return level, Reason(code="importance.measured", params={"item": iid, "values": values, "level": level})
 
 
 def assess_importance(
@@ -100,33 +136,36 @@ def assess_importance(
     ``provider_workloads`` is the count of the institution's *other* in-scope workloads on the same
     provider, used when ``provider_dependency`` is ``auto`` (기준 4: 동일 CSP에 대한 업무 의존도).
     """
-    cls_id = information_class(workload, rubric)
-    cls = rubric.information_class(cls_id)
+    tables = _tables(rubric)
+    classes = _classes(rubric)
+    cls = min((classes[c] for c in workload.information), key=lambda ic: (ic.rank, ic.id))
+    cls_id = cls.id
     given = workload.importance
     items: dict[str, ItemScore] = {}
     warnings: list[Reason] = []
     missing: list[str] = []
-    for item in rubric.items:
+    for table in tables.values():
+        item = table.item
         raw = getattr(given, item.id, None)
         derived_level: Level | None = None
         if item.derived_from == "information_class":
             derived_level = cls.level
         elif item.derived_from == "provider_workloads" and raw == "auto":
             raw = provider_workloads
-        if isinstance(raw, RecordedPoints):
+        if type(raw) is RecordedPoints:
             level = level_for_points(item, raw.points, rubric)
             if level is None:
                 warnings.append(Reason(
                     code="importance.points_not_a_level",
                     params={"item": item.id, "points": raw.points,
-                            "allowed": [points_for(item, lvl, rubric) for lvl in LEVELS]},
+                            "allowed": list(table.points.values())},
                     citation=CITATION,
                 ))
-            if derived_level is not None and abs(raw.points - points_for(item, derived_level, rubric)) > 1e-6:
+            if derived_level is not None and abs(raw.points - table.points[derived_level]) > 1e-6:
                 warnings.append(Reason(
                     code="importance.information_type_contradicts",
                     params={"item": item.id, "points": raw.points, "class": cls_id,
-                            "expected": points_for(item, derived_level, rubric), "level": derived_level},
+                            "expected": table.points[derived_level], "level": derived_level},
                     citation=CITATION,
                 ))
             items[item.id] = ItemScore(
@@ -136,7 +175,7 @@ def assess_importance(
             continue
         if derived_level is not None:
             items[item.id] = ItemScore(
-                level=derived_level, points=points_for(item, derived_level, rubric), max_points=item.points,
+                level=derived_level, points=table.points[derived_level], max_points=item.points,
                 basis=Reason(code="importance.information_class", params={"item": item.id, "class": cls_id}),
             )
             continue
@@ -145,11 +184,11 @@ def assess_importance(
             warnings.append(Reason(code="importance.missing_item", params={"item": item.id}, citation=CITATION))
             items[item.id] = ItemScore(level=None, points=0.0, max_points=item.points)
             continue
-        level, basis = _measured(item, raw)
+        level, basis = _measured(table, raw)
         if item.derived_from == "provider_workloads" and given.provider_dependency == "auto":
             basis = Reason(code="importance.provider_dependency_auto",
                            params={"item": item.id, "count": provider_workloads, "level": level})
-        items[item.id] = ItemScore(level=level, points=points_for(item, level, rubric),
+        items[item.id] = ItemScore(level=level, points=table.points[level],
                                    max_points=item.points, basis=basis)
 
     score = round(sum(s.points for s in items.values()), 4)

@@ -49,49 +49,62 @@ def representative_validity(provider: Provider, catalog: Catalog) -> list[Repres
     return out
 
 
-def plan_items(
-    workload: Workload, provider: Provider, *, critical: bool, catalog: Catalog, as_of: dt.date
-) -> tuple[list[PlannedItem], list[Reason]]:
-    """Which 별표 2의2 items apply, and why each skipped one is skipped."""
-    valid = [
-        c for c in provider.certifications
-        if c.scheme != "other" and catalog.certification(c.scheme) is not None
-        and c.covers_scope and c.valid_until >= as_of and (c.valid_from is None or c.valid_from <= as_of)
-    ]
-    cert_notes: list[Reason] = []
+@dataclass(frozen=True)
+class CertificateReading:
+    """What a provider's certificates allow on a day: skip alternative items, except some domains."""
+
+    schemes: tuple[str, ...]
+    still_domains: frozenset[str]
+    notes: tuple[Reason, ...]
+
+
+def read_certificates(provider: Provider, *, catalog: Catalog, as_of: dt.date) -> CertificateReading:
+    """Recognised certificates valid on ``as_of`` whose scope covers the facilities and services used
+    (<별표 2의2> 전문; 가이드 제4장 3 나.), with a note for every certificate that does not count and why."""
+    cite = catalog.certifications.citation
+    valid = []
+    notes: list[Reason] = []
     for c in provider.certifications:
-        if c in valid:
-            cert_notes.append(Reason(code="certificate.valid", params={"scheme": c.scheme, "valid_until": c.valid_until},
-                                     citation=catalog.certifications.citation))
-            if (c.valid_until - as_of).days <= catalog.edition.timings.due_soon_days:
-                cert_notes.append(Reason(code="certificate.expiring", params={"scheme": c.scheme, "valid_until": c.valid_until}))
-        elif c.scheme == "other" or catalog.certification(c.scheme) is None:
-            cert_notes.append(Reason(code="certificate.not_recognised", params={"scheme": c.name or c.scheme},
-                                     citation=catalog.certifications.citation))
+        scheme = catalog.certification(c.scheme) if c.scheme != "other" else None
+        if scheme is None:
+            notes.append(Reason(code="certificate.not_recognised", params={"scheme": c.name or c.scheme}, citation=cite))
         elif not c.covers_scope:
-            cert_notes.append(Reason(code="certificate.scope_not_covered", params={"scheme": c.scheme},
-                                     citation=catalog.certifications.citation))
+            notes.append(Reason(code="certificate.scope_not_covered", params={"scheme": c.scheme}, citation=cite))
+        elif c.valid_until < as_of or (c.valid_from is not None and c.valid_from > as_of):
+            notes.append(Reason(code="certificate.expired", params={"scheme": c.scheme, "valid_until": c.valid_until},
+                                citation=cite))
         else:
-            cert_notes.append(Reason(code="certificate.expired", params={"scheme": c.scheme, "valid_until": c.valid_until},
-                                     citation=catalog.certifications.citation))
-    skip_alternatives = bool(valid)
+            valid.append((c, scheme))
+            notes.append(Reason(code="certificate.valid", params={"scheme": c.scheme, "valid_until": c.valid_until},
+                                citation=cite))
+            if (c.valid_until - as_of).days <= catalog.edition.timings.due_soon_days:
+                notes.append(Reason(code="certificate.expiring",
+                                    params={"scheme": c.scheme, "valid_until": c.valid_until}))
     # ISMS-P and SOC 2 Type II are not cloud-specific: domain 8 must still be evaluated unless another
     # valid certificate covers it.
-    still_domains: set[str] | None = None
-    for c in valid:
-        scheme = catalog.certification(c.scheme)
-        assert scheme is not None
+    still: set[str] | None = None
+    for _, scheme in valid:
         doms = set(scheme.still_evaluate_domains)
-        still_domains = doms if still_domains is None else still_domains & doms
-    still_domains = still_domains or set()
+        still = doms if still is None else still & doms
+    return CertificateReading(schemes=tuple(c.scheme for c, _ in valid), still_domains=frozenset(still or ()),
+                              notes=tuple(notes))
 
+
+def plan_items(service_model: str, *, critical: bool, certs: CertificateReading,
+               catalog: Catalog) -> tuple[PlannedItem, ...]:
+    """Which 별표 2의2 items apply, and why each skipped one is skipped.
+
+    Depends only on the service model, the importance and the certificates, so callers may share the
+    result between workloads (it is immutable).
+    """
     planned: list[PlannedItem] = []
+    schemes = list(certs.schemes)
     for item in catalog.provider_items:
-        if workload.service_model not in item.service_models:
+        if service_model not in item.service_models:
             planned.append(PlannedItem(
                 number=item.number, kind=item.kind, required=False, skip_reason="not_applicable_service_model",
                 reason=Reason(code="item.not_applicable_service_model",
-                              params={"model": workload.service_model, "applies": list(item.service_models)},
+                              params={"model": service_model, "applies": list(item.service_models)},
                               citation=ITEMS_CITATION)))
         elif item.kind == "essential":
             planned.append(PlannedItem(number=item.number, kind=item.kind, required=True,
@@ -100,20 +113,20 @@ def plan_items(
             planned.append(PlannedItem(
                 number=item.number, kind=item.kind, required=False, skip_reason="non_critical",
                 reason=Reason(code="item.non_critical", citation="감독규정 제14조의2제1항제2호 단서; " + ITEMS_CITATION)))
-        elif skip_alternatives and item.domain not in still_domains:
+        elif schemes and item.domain not in certs.still_domains:
             planned.append(PlannedItem(
                 number=item.number, kind=item.kind, required=False, skip_reason="certified",
-                reason=Reason(code="item.certified", params={"schemes": [c.scheme for c in valid]},
+                reason=Reason(code="item.certified", params={"schemes": schemes},
                               citation=catalog.certifications.citation)))
-        elif skip_alternatives:
+        elif schemes:
             planned.append(PlannedItem(
                 number=item.number, kind=item.kind, required=True,
-                reason=Reason(code="item.certified_but_domain", params={"domain": item.domain,
-                              "schemes": [c.scheme for c in valid]}, citation=catalog.certifications.citation)))
+                reason=Reason(code="item.certified_but_domain", params={"domain": item.domain, "schemes": schemes},
+                              citation=catalog.certifications.citation)))
         else:
             planned.append(PlannedItem(number=item.number, kind=item.kind, required=True,
                                        reason=Reason(code="item.alternative_critical", citation=ITEMS_CITATION)))
-    return planned, cert_notes
+    return tuple(planned)
 
 
 def _covers(ev: Evaluation | RepresentativeEvaluation, model: str) -> bool:
@@ -265,27 +278,53 @@ def blockers(
     return out
 
 
+class PlanCache:
+    """Memo of the parts of a provider evaluation that many workloads share, for one assessment."""
+
+    def __init__(self) -> None:
+        self.certs: dict[str, CertificateReading] = {}
+        self.reps: dict[str, list[RepresentativeValidity]] = {}
+        self.items: dict[tuple[object, ...], tuple[PlannedItem, ...]] = {}
+        self.plans: dict[tuple[object, ...], tuple[tuple[str, ...], dict[str, str]]] = {}
+
+
 def evaluate_provider(
     workload: Workload, provider: Provider, institution: Institution, providers: dict[str, Provider], *,
-    critical: bool, catalog: Catalog, as_of: dt.date,
+    critical: bool, catalog: Catalog, as_of: dt.date, cache: PlanCache | None = None,
 ) -> ProviderEvaluation:
-    planned, cert_notes = plan_items(workload, provider, critical=critical, catalog=catalog, as_of=as_of)
-    reps = representative_validity(provider, catalog)
+    cache = cache or PlanCache()
+    certs = cache.certs.get(provider.id)
+    if certs is None:
+        certs = cache.certs[provider.id] = read_certificates(provider, catalog=catalog, as_of=as_of)
+    key = (workload.service_model, critical, certs.schemes, certs.still_domains)
+    planned = cache.items.get(key)
+    if planned is None:
+        planned = cache.items[key] = plan_items(workload.service_model, critical=critical, certs=certs, catalog=catalog)
+        cache.plans[key] = (tuple(p.number for p in planned if p.required),
+                            {p.number: p.skip_reason for p in planned if p.skip_reason})
+    required, skipped = cache.plans[key]
+    reps = cache.reps.get(provider.id)
+    if reps is None:
+        reps = cache.reps[provider.id] = representative_validity(provider, catalog)
     comprehensive, reeval, cycle_year = comprehensive_schedule(
         workload, provider, critical=critical, catalog=catalog, as_of=as_of, reps=reps)
     regular = regular_schedule(workload, provider, critical=critical, catalog=catalog, as_of=as_of,
                                cycle_year=cycle_year, reps=reps)
-    notes = [Reason(code="evaluation.soundness_own", citation="가이드 제2장 1 나., 제4장 1 다.")]
+    notes = [_SOUNDNESS_NOTE]
     if workload.scope.via_intermediary:
-        notes.append(Reason(code="evaluation.via_intermediary", citation="가이드 제1장 5 가."))
+        notes.append(_INTERMEDIARY_NOTE)
     return ProviderEvaluation(
-        required_items=tuple(p.number for p in planned if p.required),
-        skipped_items={p.number: p.skip_reason for p in planned if p.skip_reason},
-        items=tuple(planned),
+        required_items=required,
+        skipped_items=dict(skipped),
+        items=planned,
         comprehensive=comprehensive,
         regular=regular,
         blockers=tuple(blockers(workload, provider, institution, providers)),
         reevaluations=tuple(reeval),
-        certificates=tuple(cert_notes),
+        certificates=certs.notes,
         notes=tuple(notes),
     )
+
+
+_SOUNDNESS_NOTE = Reason(code="evaluation.soundness_own", citation="가이드 제2장 1 나., 제4장 1 다.")
+_INTERMEDIARY_NOTE = Reason(code="evaluation.via_intermediary", citation="가이드 제1장 5 가.")

@@ -11,6 +11,7 @@ catalog data (``reporting.yaml``), not code.
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from fincloud.catalog.loader import Catalog
 from fincloud.engine.deadlines import add_months_calendar, deadline, status_for
@@ -49,7 +50,7 @@ def decide_report(
     items: list[ReportItem] = []
     reasons: list[Reason] = []
     signed = workload.contract.signed_on
-    new_contract_events = [e for e in workload.events if e.kind in ("new_contract", "provider_change")]
+    new_contract_events: list = [e for e in workload.events if e.kind in ("new_contract", "provider_change")]
     # The contract itself is the event of trigger 1 even when no event was recorded for it.
     if signed is not None and not any(e.date == signed for e in new_contract_events):
         new_contract_events.append(_synthetic_new_contract(signed))
@@ -109,7 +110,13 @@ def decide_report(
                           attachments=attachments, reasons=tuple(reasons))
 
 
-def _synthetic_new_contract(signed: dt.date):
-    from fincloud.portfolio.model import Event
+class _ContractEvent(NamedTuple):
+    """The signing of the contract, standing for a ``new_contract`` event nobody recorded."""
 
-    return Event(kind="new_contract", date=signed)
+    kind: str
+    date: dt.date
+    reported_on: dt.date | None = None
+
+
+def _synthetic_new_contract(signed: dt.date) -> _ContractEvent:
+    return _ContractEvent("new_contract", signed)

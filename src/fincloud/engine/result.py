@@ -11,33 +11,47 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
 
 Level = Literal["high", "medium", "low", "none"]
 Status = Literal["ok", "due", "overdue", "required_before_use", "not_required"]
 SkipReason = Literal["non_critical", "certified", "not_applicable_service_model"]
 
 
-class Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
+def out(cls):  # noqa: ANN001, ANN201
+    """Result records are plain slotted dataclasses, read-only by convention.
+
+    Assessing 10,000 workloads creates about a million of them: validation would only re-check what
+    the engine itself just computed, and a frozen dataclass costs 2.5× as much to create (every field
+    goes through ``object.__setattr__``). Records shared between workloads (``PlannedItem``) are frozen.
+    """
+    return dataclass(slots=True, kw_only=True)(cls)
 
 
-class Reason(Out):
+def shared(cls):  # noqa: ANN001, ANN201
+    """A record the engine shares between workloads: frozen, so nobody can change it for all of them."""
+    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
+
+
+@out
+class Reason:
     """One reason for a decision: a message code, its parameters and where the rule comes from."""
 
     code: str
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     citation: str = ""
 
 
-class ItemScore(Out):
+@out
+class ItemScore:
     level: Level | None
     points: float
     max_points: float
     basis: Reason | None = None
 
 
-class ImportanceResult(Out):
+@out
+class ImportanceResult:
     information_class: str
     score: float
     threshold: float
@@ -50,7 +64,8 @@ class ImportanceResult(Out):
     rubric: str = "guide"
 
 
-class EvaluationSchedule(Out):
+@out
+class EvaluationSchedule:
     required: bool = True
     method: Literal["onsite", "document"] | None = None
     due: dt.date | None = None
@@ -60,7 +75,8 @@ class EvaluationSchedule(Out):
     reasons: tuple[Reason, ...] = ()
 
 
-class PlannedItem(Out):
+@shared
+class PlannedItem:
     number: str
     kind: Literal["essential", "alternative"]
     required: bool
@@ -68,7 +84,8 @@ class PlannedItem(Out):
     reason: Reason | None = None
 
 
-class ProviderEvaluation(Out):
+@out
+class ProviderEvaluation:
     required_items: tuple[str, ...]
     skipped_items: dict[str, SkipReason]
     items: tuple[PlannedItem, ...] = ()
@@ -80,7 +97,8 @@ class ProviderEvaluation(Out):
     notes: tuple[Reason, ...] = ()
 
 
-class RequirementStatus(Out):
+@out
+class RequirementStatus:
     id: str
     topic: str
     part: Literal["continuity", "safeguards"]
@@ -89,21 +107,24 @@ class RequirementStatus(Out):
     machine_evidence: tuple[dict[str, Any], ...] = ()
 
 
-class ContinuityAndSafeguards(Out):
+@out
+class ContinuityAndSafeguards:
     required: tuple[str, ...]
     recommended: tuple[str, ...] = ()
     requirements: tuple[RequirementStatus, ...] = ()
     reasons: tuple[Reason, ...] = ()
 
 
-class ContractClauses(Out):
+@out
+class ContractClauses:
     required: tuple[str, ...]
     indirect: bool = False
     reasons: tuple[Reason, ...] = ()
-    findings: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    findings: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-class ReportItem(Out):
+@out
+class ReportItem:
     trigger: str
     event_date: dt.date | None
     due: dt.date | None
@@ -113,7 +134,8 @@ class ReportItem(Out):
     reason: Reason | None = None
 
 
-class ReportDecision(Out):
+@out
+class ReportDecision:
     required: bool
     trigger: str | None = None
     due: dt.date | None = None
@@ -123,7 +145,8 @@ class ReportDecision(Out):
     reasons: tuple[Reason, ...] = ()
 
 
-class Obligation(Out):
+@out
+class Obligation:
     id: str
     workload: str | None = None
     provider: str | None = None
@@ -134,7 +157,8 @@ class Obligation(Out):
     reason: Reason | None = None
 
 
-class WorkloadAssessment(Out):
+@out
+class WorkloadAssessment:
     id: str
     name: str
     provider: str
@@ -150,7 +174,8 @@ class WorkloadAssessment(Out):
     blockers: tuple[Reason, ...] = ()
 
 
-class ProviderConcentration(Out):
+@out
+class ProviderConcentration:
     id: str
     name: str
     workloads: int
@@ -161,14 +186,16 @@ class ProviderConcentration(Out):
     flags: tuple[Reason, ...] = ()
 
 
-class Concentration(Out):
+@out
+class Concentration:
     hhi: float
     critical_hhi: float
     flags: tuple[Reason, ...] = ()
 
 
-class Assessment(Out):
-    schema_id: str = Field(default="fincloud.assessment/1", serialization_alias="schema")
+@out
+class Assessment:
+    schema_id: str = "fincloud.assessment/1"
     as_of: dt.date
     catalog: str
     institution: dict[str, str]

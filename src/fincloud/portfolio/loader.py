@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from fincloud.errors import InputError, Problem
 from fincloud.portfolio.model import Portfolio
-from fincloud.yamlio import Located, load_located, loads_located, validation_problems
+from fincloud.yamlio import Located, bulk_allocation, load_fast, loads_located, validation_problems
 
 # What a user may write for fields whose type is a union (shown when a value fits none).
 HINTS: dict[str, str] = {
@@ -37,8 +37,18 @@ HINTS: dict[str, str] = {
 
 
 def load_portfolio(path: str | Path) -> Portfolio:
-    """Read and validate a portfolio file; raises :class:`InputError` listing every problem."""
-    return _validate(load_located(path))
+    """Read and validate a portfolio file; raises :class:`InputError` listing every problem.
+
+    The file is parsed once without line tracking; only when validation fails is it parsed again
+    with the line of every key, so that errors name file, line and field.
+    """
+    with bulk_allocation():
+        data, text = load_fast(path)
+        try:
+            return _validate(Located(str(path), data, {}), reraise=True)
+        except (ValidationError, InputError):
+            pass
+    return _validate(loads_located(text, str(path)))
 
 
 def loads_portfolio(text: str, name: str = "<portfolio>") -> Portfolio:
@@ -50,7 +60,7 @@ def parse_portfolio(data: dict[str, Any], name: str = "<portfolio>") -> Portfoli
     return _validate(Located(name, data, {}))
 
 
-def _validate(located: Located) -> Portfolio:
+def _validate(located: Located, *, reraise: bool = False) -> Portfolio:
     if not isinstance(located.data, dict):
         raise InputError.single(
             "a portfolio must be a mapping with keys institution, providers, workloads",
@@ -59,6 +69,8 @@ def _validate(located: Located) -> Portfolio:
     try:
         portfolio = Portfolio.model_validate(located.data)
     except ValidationError as exc:
+        if reraise:
+            raise
         raise InputError(validation_problems(exc, located, hints=HINTS)) from None
     problems = reference_problems(portfolio, located)
     if problems:

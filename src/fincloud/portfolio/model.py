@@ -9,9 +9,9 @@ database, so that a workload gets the same decisions wherever it is assessed.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, NonNegativeFloat, NonNegativeInt, Tag, model_validator
 
 Level = Literal["high", "medium", "low", "none"]
 InstitutionKind = Literal[
@@ -138,25 +138,59 @@ class RecordedPoints(Strict):
     points: NonNegativeFloat
 
 
-CountOrRatio = NonNegativeInt | CountRatio | RecordedPoints | Level
+def _value_kind(value: object) -> str | None:
+    """Which member of an importance value a raw input is meant as, decided by its shape.
+
+    Dispatching on shape (instead of trying every member) keeps validation fast for large
+    portfolios and gives one precise error for a wrong value instead of one per member.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return "as-word"
+    if isinstance(value, int):
+        return "as-count"
+    if isinstance(value, float):
+        return "as-number"
+    if isinstance(value, dict):
+        for key, tag in (("points", "as-points"), ("new_service", "as-new"), ("as_needed", "as-needed")):
+            if key in value:
+                return tag
+        return "as-measure"
+    return None
+
+
+def _item(word: object = None, count: object = None, number: object = None, measure: object = None,
+          new: object = None, needed: object = None) -> object:
+    members = [Annotated[t, Tag(tag)] for t, tag in (
+        (word, "as-word"), (count, "as-count"), (number, "as-number"), (measure, "as-measure"),
+        (new, "as-new"), (needed, "as-needed"), (RecordedPoints, "as-points")) if t is not None]
+    return Annotated[Union[tuple(members)], Discriminator(_value_kind)]  # noqa: UP007
+
+
+Count = Annotated[int, Field(ge=0, strict=True)]
+Hours = Annotated[float, Field(ge=0)]
 
 
 class Importance(Strict):
     """The 13 items of 부록1. Each: a level, the item's raw measure, or ``{points: N}``."""
 
-    external_orgs: CountOrRatio | None = None
-    internal_systems: CountOrRatio | None = None
-    business_function: Literal["customer_direct", "linked_products", "support", "back_office"] | Level | RecordedPoints | None = None
-    daily_users: NonNegativeInt | CountRatio | NewService | RecordedPoints | Level | None = None
-    business_impact: Level | RecordedPoints | None = None
-    loss: NonNegativeInt | AmountRatio | RecordedPoints | Level | None = None
-    rto: NonNegativeFloat | RecordedPoints | Level | None = None
-    customer_impact: Level | RecordedPoints | None = None
+    external_orgs: _item(Level, Count, measure=CountRatio) | None = None  # type: ignore[valid-type]
+    internal_systems: _item(Level, Count, measure=CountRatio) | None = None  # type: ignore[valid-type]
+    business_function: _item(Literal["customer_direct", "linked_products", "support", "back_office",  # type: ignore[valid-type]
+                                     "high", "medium", "low", "none"]) | None = None
+    daily_users: _item(Level, Count, measure=CountRatio, new=NewService) | None = None  # type: ignore[valid-type]
+    business_impact: _item(Level) | None = None  # type: ignore[valid-type]
+    loss: _item(Level, Count, measure=AmountRatio) | None = None  # type: ignore[valid-type]
+    rto: _item(Level, Hours, Hours) | None = None  # type: ignore[valid-type]
+    customer_impact: _item(Level) | None = None  # type: ignore[valid-type]
     information_type: RecordedPoints | None = None
-    provider_dependency: Literal["auto"] | NonNegativeInt | RecordedPoints | Level = "auto"
-    cloud_configuration: Literal["multi_realtime", "multi_backup", "single_with_backup", "single"] | Level | RecordedPoints | None = None
-    compliance_requirements: Literal["laws_and_internal", "laws_or_internal", "provider_policy", "none"] | Level | RecordedPoints | None = None
-    oversight: NonNegativeInt | AsNeeded | RecordedPoints | Level | None = None
+    provider_dependency: _item(Literal["auto", "high", "medium", "low", "none"], Count) = "auto"  # type: ignore[valid-type]
+    cloud_configuration: _item(Literal["multi_realtime", "multi_backup", "single_with_backup", "single",  # type: ignore[valid-type]
+                                       "high", "medium", "low", "none"]) | None = None
+    compliance_requirements: _item(Literal["laws_and_internal", "laws_or_internal", "provider_policy",  # type: ignore[valid-type]
+                                           "none", "high", "medium", "low"]) | None = None
+    oversight: _item(Level, Count, needed=AsNeeded) | None = None  # type: ignore[valid-type]
 
 
 class Contract(Strict):

@@ -1,0 +1,116 @@
+"""Evaluate contract review against the gold labels: precision, recall, F1 per clause and overall.
+
+    .venv/bin/python eval/contracts/run_eval.py               # tuning and held-out, reported apart
+    .venv/bin/python eval/contracts/run_eval.py --set tuning  # only the tuning set
+
+Scoring, per (contract, required clause): the gold label is satisfied / partly / contradicted,
+or missing when the clause is not listed. A prediction is a true positive when its status
+equals a non-missing gold status *and* one of its passages (risks, for contradicted) lies in
+an article the gold names. A predicted non-missing status that is not a true positive is a
+false positive; a gold non-missing label that is not a true positive is a false negative.
+Separately counted, and required to be zero: a contradicted clause predicted satisfied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+from fincloud.catalog import load_catalog
+from fincloud.evidence.contracts.analyser import get_analyser, load_time
+from fincloud.evidence.contracts.concepts import load_concepts
+from fincloud.evidence.contracts.review import review_contract
+
+HERE = Path(__file__).resolve().parent
+SETS = {"tuning": HERE / "gold_tuning.yaml", "heldout": HERE / "gold_heldout.yaml"}
+
+
+def _articles(locations: list[str]) -> set[str]:
+    return {tok for loc in locations for tok in loc.split() if tok.startswith("제") and "조" in tok}
+
+
+def evaluate(name: str, gold_path: Path, catalog, concepts) -> tuple[float, int]:
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+    misses: list[str] = []
+    negated_as_satisfied = 0
+    exact = total = 0
+    started = time.perf_counter()
+    for entry in gold["contracts"]:
+        path = HERE / entry["file"]
+        review = review_contract(path, critical=entry["critical"], catalog=catalog, concepts=concepts)
+        risks_by_clause = defaultdict(list)
+        for r in review.risks:
+            risks_by_clause[r.clause].append(r.location)
+        labels = entry.get("clauses") or {}
+        for clause in review.clauses:
+            g = labels.get(clause.id, {"status": "missing", "at": []})
+            p = clause.status
+            locations = [x.location for x in clause.passages] + (risks_by_clause[clause.id] if p in ("contradicted", "partly") else [])
+            located = bool(_articles(locations) & set(g["at"])) if g["status"] != "missing" else True
+            total += 1
+            exact += p == g["status"] and located
+            tp = g["status"] != "missing" and p == g["status"] and located
+            c = counts[clause.id]
+            if tp:
+                c[0] += 1
+            else:
+                if p != "missing":
+                    c[1] += 1
+                if g["status"] != "missing":
+                    c[2] += 1
+                if p != g["status"] or not located:
+                    where = ", ".join(locations) or "-"
+                    misses.append(f"{entry['file']}: {clause.id}: gold {g['status']} {g['at']} / got {p} at {where}")
+            if g["status"] == "contradicted" and p == "satisfied":
+                negated_as_satisfied += 1
+    elapsed = time.perf_counter() - started
+    print(f"\n== {name} set ({len(gold['contracts'])} documents, {total} clause decisions, {elapsed:.2f} s) ==")
+    print(f"{'clause':30} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
+    tot = [0, 0, 0]
+    for clause_id in [c.id for c in catalog.contract_clauses]:
+        if clause_id not in counts:
+            continue
+        tp, fp, fn = counts[clause_id]
+        tot = [a + b for a, b in zip(tot, (tp, fp, fn), strict=True)]
+        p, r, f = _prf(tp, fp, fn)
+        print(f"{clause_id:30} {p:6.3f} {r:6.3f} {f:6.3f}  {tp:3d} {fp:3d} {fn:3d}")
+    p, r, f = _prf(*tot)
+    print(f"{'OVERALL':30} {p:6.3f} {r:6.3f} {f:6.3f}  {tot[0]:3d} {tot[1]:3d} {tot[2]:3d}")
+    print(f"status accuracy (exact status and place): {exact}/{total} = {exact / total:.3f}")
+    print(f"contradicted clauses counted as satisfied: {negated_as_satisfied}")
+    print(f"misses ({len(misses)}):")
+    for m in misses:
+        print("  - " + m)
+    return f, negated_as_satisfied
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=["tuning", "heldout", "all"], default="all")
+    args = parser.parse_args(argv)
+    catalog = load_catalog()
+    get_analyser()
+    concepts = load_concepts(Path(catalog.data_dir))
+    print(f"analyser + concepts loaded in {load_time():.2f} s (analyser only)")
+    failed = False
+    for name in ("tuning", "heldout") if args.set == "all" else (args.set,):
+        _f1, negated = evaluate(name, SETS[name], catalog, concepts)
+        failed |= negated > 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""Load the clause concepts (contract_concepts.yaml) and compile them for fast matching.
+
+Why data and not code: the words a contract uses for "감독당국의 검사 수용" are a compliance
+officer's knowledge, refined as new contracts come in. The code only knows the shape: parts
+made of elements made of terms, negation and limitation cues, indirect phrasings.
+
+Matching is on text with whitespace removed and lower-cased ("감독 당국" = "감독당국"). A term
+ending in 다 is a predicate; the Korean analyser conjugates it (알리다 → 알려, 알린다, 알리며 …)
+so irregular forms match without listing them by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
+
+from fincloud.errors import InputError
+
+CONCEPTS_FILE = "contract_concepts.yaml"
+DEFAULT_EDITION_DIR = Path(__file__).resolve().parents[2] / "catalog" / "editions" / "fsi-2023"
+TIERS = ("basic", "additional", "entrustment")
+
+# Endings whose attachment changes the stem's surface (irregular and fused forms): 알리다 → 알려
+# (어), 알린 (ㄴ), 알릴 (ㄹ), 알림 (ㅁ); 돕다 → 도우며. The bare stem covers every other ending
+# (알리고, 알리며 …) by substring. Few endings on purpose: each conjugation costs the analyser
+# ~25 ms, paid once per process when the concepts are loaded.
+_ENDINGS = (("어", "EC"), ("ᆫ", "ETM"), ("ᆯ", "ETM"), ("ᆷ", "ETN"), ("으며", "EC"))
+
+
+def compact(text: str) -> str:
+    """The form every comparison uses: no whitespace, lower case, unified middle dots."""
+    return re.sub(r"\s+", "", text).lower().replace("ㆍ", "·").replace("･", "·").replace("・", "·")
+
+
+@dataclass(frozen=True)
+class Element:
+    name: str
+    anchor: bool
+    terms: tuple[str, ...]  # compacted surface forms, conjugations included
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    elements: tuple[Element, ...]
+    subject: str | None  # "institution": the sentence's subject must be the institution
+    indirect: tuple[tuple[str, ...], ...]  # each: compacted terms that together satisfy the part
+
+
+@dataclass(frozen=True)
+class ClauseConcept:
+    id: str
+    tier: str
+    source: str
+    citation: str
+    title_hints: tuple[str, ...]
+    parts: tuple[Part, ...]
+    prohibitions: tuple[str, ...]
+    negation_targets: tuple[str, ...]
+    limitations: tuple[str, ...]
+
+    @property
+    def anchor_terms(self) -> tuple[str, ...]:
+        return tuple(t for p in self.parts for e in p.elements if e.anchor for t in e.terms)
+
+
+@dataclass(frozen=True)
+class Shared:
+    provider_aliases: tuple[str, ...]
+    institution_aliases: tuple[str, ...]
+    institution_name_cues: tuple[str, ...]
+    provider_name_cues: tuple[str, ...]
+    negation_morphemes: tuple[tuple[str, str], ...]
+    absent_nouns: tuple[str, ...]
+    english_negation: tuple[str, ...]
+    prohibitions: tuple[str, ...]
+    benign_contexts: tuple[str, ...]
+    restrictors: tuple[str, ...]
+    discretion: tuple[str, ...]
+    standalone_limitations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Concepts:
+    edition: str
+    path: Path
+    shared: Shared
+    clauses: tuple[ClauseConcept, ...]
+
+    def clause(self, clause_id: str) -> ClauseConcept:
+        for c in self.clauses:
+            if c.id == clause_id:
+                return c
+        raise KeyError(clause_id)
+
+
+def load_concepts(edition_dir: Path | None = None) -> Concepts:
+    """Load and compile the concepts of an edition (cached: the analyser is used to conjugate)."""
+    return _load(Path(edition_dir or DEFAULT_EDITION_DIR).resolve())
+
+
+@lru_cache(maxsize=4)
+def _load(edition_dir: Path) -> Concepts:
+    path = edition_dir / CONCEPTS_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError.single(f"cannot read contract concepts: {exc}", file=str(path)) from None
+    try:
+        shared = _shared(data["shared"])
+        clauses = tuple(_clause(c) for c in data["clauses"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError.single(f"contract concepts are malformed: {exc!r}", file=str(path)) from None
+    ids = [c.id for c in clauses]
+    if len(set(ids)) != len(ids):
+        raise InputError.single("contract concepts list a clause id twice", file=str(path))
+    return Concepts(str(data.get("edition", edition_dir.name)), path, shared, clauses)
+
+
+def _strs(values: object) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    if not isinstance(values, list) or not all(isinstance(v, str | int | float) for v in values):
+        raise ValueError(f"expected a list of strings, got {values!r}")
+    return tuple(str(v) for v in values)
+
+
+def _shared(d: dict) -> Shared:
+    neg = d["negation"]
+    lim = d["limitation"]
+    morphemes = tuple(tuple(m.split("/", 1)) for m in _strs(neg["morphemes"]))
+    return Shared(
+        provider_aliases=_strs(d["provider_aliases"]),
+        institution_aliases=_strs(d["institution_aliases"]),
+        institution_name_cues=_strs(d.get("institution_name_cues")),
+        provider_name_cues=_strs(d.get("provider_name_cues")),
+        negation_morphemes=morphemes,  # type: ignore[arg-type]
+        absent_nouns=_strs(neg.get("absent_nouns")),
+        english_negation=tuple(compact(t) for t in _strs(neg.get("english"))),
+        prohibitions=tuple(compact(t) for t in _strs(d.get("prohibitions"))),
+        benign_contexts=tuple(compact(t) for t in _strs(d.get("benign_contexts"))),
+        restrictors=tuple(compact(t) for t in _strs(lim["restrictors"])),
+        discretion=tuple(compact(t) for t in _strs(lim["discretion"])),
+        standalone_limitations=tuple(compact(t) for t in _strs(lim.get("standalone"))),
+    )
+
+
+def _clause(d: dict) -> ClauseConcept:
+    if d["tier"] not in TIERS:
+        raise ValueError(f"clause {d['id']}: tier must be one of {TIERS}")
+    parts = []
+    for p in d["parts"]:
+        elements = tuple(
+            _element(e["name"], bool(e.get("anchor", False)), _strs(e["terms"])) for e in p["elements"]
+        )
+        if not any(e.anchor for e in elements):
+            raise ValueError(f"clause {d['id']} part {p['name']}: one element must be the anchor")
+        indirect = tuple(tuple(_expand(t)[0] for t in group) for group in p.get("indirect") or ())
+        parts.append(Part(p["name"], elements, p.get("subject"), indirect))
+    return ClauseConcept(
+        id=d["id"],
+        tier=d["tier"],
+        source=d["source"],
+        citation=d["citation"],
+        title_hints=tuple(compact(t) for t in _strs(d.get("title_hints"))),
+        parts=tuple(parts),
+        prohibitions=tuple(compact(t) for t in _strs(d.get("prohibitions"))),
+        negation_targets=tuple(compact(t) for t in _strs(d.get("negation_targets"))),
+        limitations=tuple(compact(t) for t in _strs(d.get("limitations"))),
+    )
+
+
+def _element(name: str, anchor: bool, terms: tuple[str, ...]) -> Element:
+    forms: set[str] = set()
+    for term in terms:
+        forms.update(_expand(term))
+    ordered = tuple(sorted(forms, key=len, reverse=True))
+    short_ascii = [f for f in ordered if f.isascii() and len(f) <= 4]
+    rest = [f for f in ordered if f not in short_ascii]
+    alternatives = [_trie_regex(rest)] if rest else []
+    # Short ASCII terms match whole words only ("sla" must not match "translation").
+    alternatives += [rf"(?<![a-z]){re.escape(f)}(?![a-z])" for f in short_ascii]
+    return Element(name, anchor, ordered, re.compile("|".join(alternatives)))
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex for many literal words, factored by common prefixes (longest match first).
+
+    Python's regex engine tries alternatives one by one; a prefix trie makes matching a few
+    dozen terms against a 100-page contract several times faster than a flat alternation.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+def _expand(term: str) -> list[str]:
+    """A term and, for a predicate ending in 다, its conjugated forms."""
+    return list(_expand_cached(compact(term)))
+
+
+@cache
+def _expand_cached(base: str) -> tuple[str, ...]:
+    if not (base.endswith("다") and len(base) >= 2 and not base.isascii()):
+        return (base,)
+    stem = base[:-1]
+    forms = [stem]
+    from fincloud.evidence.contracts.analyser import get_analyser
+
+    kiwi = get_analyser()
+    tag = "VV"
+    for ending, etag in _ENDINGS:
+        try:
+            joined = kiwi.join([(stem, tag), (ending, etag)], lm_search=False)
+        except Exception:  # an ending the analyser cannot attach to this stem
+            continue
+        if joined and not re.search(r"[\u1100-\u11ff]", joined):
+            forms.append(compact(joined))
+    # Keep the stem first: it is the canonical form shown in "why".
+    return tuple(dict.fromkeys(forms))

@@ -1,0 +1,296 @@
+"""Decide, per required clause, whether the contract satisfies it, where, and how surely.
+
+How (see docs/contract-review.md):
+1. The contract is cut into sentences; sentences of one 항 (or of an article without 항) form
+   a *segment*, the unit a clause must be found in. The article title is context for every
+   segment of its article.
+2. Each element of a clause part is searched in the whole text at once (one regex per
+   element over the whitespace-free text), and hits are bucketed by sentence.
+3. A part is *found* in a segment when every element has a hit there (at least one outside
+   the title), or when an indirect phrasing of the part appears in one sentence.
+4. A segment that carries the part's anchor and negates (의무를 부담하지 아니한다) or limits
+   (을이 동의하는 경우에 한하여) the obligation is a *risk*, never support.
+5. All parts found and no risk → satisfied; some parts, or support undermined by a risk →
+   partly; only risks → contradicted; nothing → missing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from fincloud.evidence.contracts.concepts import ClauseConcept, Concepts, Element, Part, compact
+from fincloud.evidence.contracts.negation import english_negation, negations, term_hits
+from fincloud.evidence.contracts.parties import (
+    Parties,
+    find_parties,
+    provider_discretion,
+    subject_is_institution,
+)
+from fincloud.evidence.contracts.structure import ContractDocument, Unit
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+|(?<=다\.)(?=\S)")
+EXCERPT_CHARS = 400
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    compact: str
+    unit: int | None  # index into document units; None for a title pseudo-sentence
+    segment: int | None
+
+
+@dataclass
+class Segment:
+    index: int
+    units: list[int]
+    sentences: list[int]
+    title_sentence: int | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place where a part was found (or where a risk was found)."""
+
+    segment: int
+    sentences: tuple[int, ...]  # body sentences holding element hits
+    terms: tuple[str, ...]  # the matched words, one per element
+    score: float
+    risk: str | None = None  # "negation" | "limitation"
+
+
+@dataclass
+class ClauseFinding:
+    concept: ClauseConcept
+    status: str
+    confidence: float
+    support: list[Hit] = field(default_factory=list)
+    risks: list[Hit] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
+
+
+class PreparedContract:
+    """Sentences, segments and the per-element hit index of one contract."""
+
+    def __init__(self, doc: ContractDocument, concepts: Concepts) -> None:
+        self.doc = doc
+        self.concepts = concepts
+        self.sentences: list[Sentence] = []
+        self.segments: list[Segment] = []
+        self._build()
+        self.parties: Parties = find_parties("\n".join(u.text for u in doc.units[:40]), concepts.shared)
+        offsets, pieces, pos = [], [], 0
+        for s in self.sentences:
+            offsets.append(pos)
+            pieces.append(s.compact)
+            pos += len(s.compact) + 1
+        self._offsets = offsets
+        self._text = "\x00".join(pieces)
+        self._hits: dict[int, dict[int, list[str]]] = {}
+        self._negations: dict[int, list] = {}
+
+    def _build(self) -> None:
+        titles: dict[tuple[str | None, str | None], int] = {}
+        keys: dict[tuple, int] = {}
+        for i, unit in enumerate(self.doc.units):
+            key: tuple = (unit.annex, unit.article, unit.paragraph) if (unit.article or unit.paragraph) else ("unit", i)
+            if key not in keys:
+                title_idx = None
+                if unit.article_title:
+                    tkey = (unit.annex, unit.article)
+                    if tkey not in titles:
+                        titles[tkey] = len(self.sentences)
+                        self.sentences.append(Sentence(unit.article_title, compact(unit.article_title), None, None))
+                    title_idx = titles[tkey]
+                keys[key] = len(self.segments)
+                self.segments.append(Segment(len(self.segments), [], [], title_idx))
+            seg = self.segments[keys[key]]
+            seg.units.append(i)
+            for piece in _SENTENCE_END.split(unit.text):
+                piece = piece.strip()
+                if piece:
+                    seg.sentences.append(len(self.sentences))
+                    self.sentences.append(Sentence(piece, compact(piece), i, seg.index))
+
+    def element_hits(self, element: Element) -> dict[int, list[str]]:
+        """sentence index → matched forms, computed once per element and cached."""
+        key = id(element)
+        if key not in self._hits:
+            found: dict[int, list[str]] = {}
+            for m in element.pattern.finditer(self._text):
+                s = bisect.bisect_right(self._offsets, m.start()) - 1
+                found.setdefault(s, []).append(m.group(0))
+            self._hits[key] = found
+        return self._hits[key]
+
+    def sentence_negations(self, index: int) -> list:
+        if index not in self._negations:
+            self._negations[index] = negations(self.sentences[index].text, self.concepts.shared)
+        return self._negations[index]
+
+    def unit(self, sentence: int) -> Unit:
+        return self.doc.units[self.sentences[sentence].unit]  # type: ignore[index]
+
+
+def review_clause(prep: PreparedContract, clause: ClauseConcept) -> ClauseFinding:
+    part_support: list[list[Hit]] = []
+    risks: list[Hit] = []
+    for part in clause.parts:
+        support, part_risks = _find_part(prep, clause, part)
+        part_support.append(support)
+        risks.extend(r for r in part_risks if all(r.segment != x.segment for x in risks))
+    risky_segments = {r.segment for r in risks}
+    part_support = [[h for h in hits if h.segment not in risky_segments] for hits in part_support]
+    found = [bool(h) for h in part_support]
+    support = [max(h, key=lambda x: x.score) for h in part_support if h]
+    # Extra support from other articles strengthens the finding and helps the reader.
+    extras = sorted((h for hits in part_support for h in hits if h not in support), key=lambda x: -x.score)
+    why = list(dict.fromkeys(t for h in support for t in h.terms))
+    if all(found) and not risks:
+        confidence = min(0.97, sum(h.score for h in support) / len(support) + (0.03 if extras else 0.0))
+        return ClauseFinding(clause, "satisfied", round(confidence, 2), support + extras[:1], [], why)
+    if any(found):
+        share = sum(found) / len(found)
+        confidence = 0.55 + 0.2 * share if not risks else 0.7
+        return ClauseFinding(clause, "partly", round(confidence, 2), support, risks, why)
+    if risks:
+        return ClauseFinding(clause, "contradicted", 0.85, [], risks, list(dict.fromkeys(t for r in risks for t in r.terms)))
+    anchors = [e for p in clause.parts for e in p.elements if e.anchor]
+    mentioned = any(prep.element_hits(e) for e in anchors)
+    return ClauseFinding(clause, "missing", 0.7 if mentioned else 0.9, [], [], [])
+
+
+def _find_part(prep: PreparedContract, clause: ClauseConcept, part: Part) -> tuple[list[Hit], list[Hit]]:
+    hits = [prep.element_hits(e) for e in part.elements]
+    anchor_idx = [i for i, e in enumerate(part.elements) if e.anchor]
+    candidate_segments = sorted(
+        {prep.sentences[s].segment for i in anchor_idx for s in hits[i] if prep.sentences[s].segment is not None}
+        | _title_anchor_segments(prep, hits, anchor_idx)
+    )
+    support: list[Hit] = []
+    risks: list[Hit] = []
+    for seg_idx in candidate_segments:
+        seg = prep.segments[seg_idx]
+        on_topic = _on_topic(part, seg, hits)
+        polarity = {
+            s: pol
+            for s in seg.sentences
+            if any(s in h for h in hits) and (pol := _polarity(prep, clause, part, s, on_topic))
+        }
+        risk = _risk(prep, clause, part, seg, hits, polarity, on_topic)
+        full = _full_match(prep, clause, part, seg, hits, exclude=set(polarity))
+        if risk:
+            body = [s for s in seg.sentences if any(s in h for h in hits)] or seg.sentences[:1]
+            terms = tuple(_first_term(hits[i], seg) for i in anchor_idx)
+            risks.append(Hit(seg_idx, tuple(body), tuple(t for t in terms if t), 0.85, risk))
+        elif full:
+            support.append(full)
+    return support, risks
+
+
+def _title_anchor_segments(prep: PreparedContract, hits: list[dict[int, list[str]]], anchor_idx: list[int]) -> set[int]:
+    titles = {s for i in anchor_idx for s in hits[i] if prep.sentences[s].unit is None}
+    return {seg.index for seg in prep.segments if seg.title_sentence in titles} if titles else set()
+
+
+def _first_term(element_hits: dict[int, list[str]], seg: Segment) -> str | None:
+    for s in [*seg.sentences, seg.title_sentence]:
+        if s is not None and s in element_hits:
+            return element_hits[s][0]
+    return None
+
+
+def _full_match(
+    prep: PreparedContract, clause: ClauseConcept, part: Part, seg: Segment, hits, exclude: set[int]
+) -> Hit | None:
+    """The part's support in this segment, ignoring sentences that deny the obligation."""
+    body_sentences = [s for s in seg.sentences if s not in exclude]
+    context = [*body_sentences, *([seg.title_sentence] if seg.title_sentence is not None else [])]
+    # An indirect phrasing in one body sentence satisfies the part by itself.
+    for group in part.indirect:
+        for s in body_sentences:
+            if all(t in prep.sentences[s].compact for t in group):
+                return Hit(seg.index, (s,), group, 0.9)
+    per_element = [[s for s in context if s in h] for h in hits]
+    if not all(per_element):
+        return None
+    body = sorted({s for found in per_element for s in found if prep.sentences[s].unit is not None})
+    if not body:
+        return None  # a title alone is not a clause
+    if part.subject == "institution":
+        anchor_sentences = [s for i, e in enumerate(part.elements) if e.anchor for s in per_element[i] if s in body]
+        if anchor_sentences and not any(subject_is_institution(prep.sentences[s].text, prep.parties) for s in anchor_sentences):
+            return None
+    same_sentence = any(all(s in h for h in hits) for s in body_sentences)
+    title = prep.sentences[seg.title_sentence].compact if seg.title_sentence is not None else ""
+    titled = any(t in title for t in clause.title_hints)
+    score = 0.75 + (0.1 if same_sentence else 0.0) + (0.07 if titled else 0.0)
+    terms = tuple(_first_term(h, seg) or "" for h in hits)
+    return Hit(seg.index, tuple(body), terms, score)
+
+
+def _polarity(prep: PreparedContract, clause: ClauseConcept, part: Part, s: int, on_topic: bool) -> str | None:
+    """"negation" if the sentence denies this part's obligation, "benign" if it denies it only
+    for an ordinary exemption (불가항력, the institution's own fault), None if it does not.
+
+    A negation counts when it governs a term the clause declares as its core (negation_targets,
+    e.g. 파기), or any term of the part when the segment is about this part (``on_topic``: at
+    all its elements are present) — "데이터" alone is too common to decide on."""
+    shared = prep.concepts.shared
+    sent = prep.sentences[s]
+    targets = clause.negation_targets + (tuple(t for e in part.elements for t in e.terms) if on_topic else ())
+    prohibitions = clause.prohibitions + shared.prohibitions
+    denied = on_topic and english_negation(sent.compact, shared)
+    for neg in prep.sentence_negations(s):
+        if term_hits(neg.predicate, prohibitions):
+            continue  # "누설하지 아니한다", "거부할 수 없다": a prohibition is an obligation
+        if any(term_hits(g, targets) for g in neg.governed):
+            denied = True
+            break
+    if not denied:
+        return None
+    return "benign" if any(b in sent.compact for b in shared.benign_contexts) else "negation"
+
+
+def _on_topic(part: Part, seg: Segment, hits) -> bool:
+    """Every element of the part appears in the segment or its title: the segment talks about
+    this obligation, so a negation or limitation in it is about this obligation too."""
+    context = [s for s in (*seg.sentences, seg.title_sentence) if s is not None]
+    return all(any(s in h for s in context) for h in hits)
+
+
+def _risk(
+    prep: PreparedContract, clause: ClauseConcept, part: Part, seg: Segment, hits, polarity: dict[int, str], on_topic: bool
+) -> str | None:
+    shared = prep.concepts.shared
+    anchor_sentences = {s for i, e in enumerate(part.elements) if e.anchor for s in hits[i]}
+    anchored_here = any(s in anchor_sentences for s in seg.sentences) or seg.title_sentence in anchor_sentences
+    if not anchored_here:
+        return None
+    if "negation" in polarity.values():
+        return "negation"
+    if not on_topic:
+        return None
+    for s in seg.sentences:
+        sent = prep.sentences[s]
+        if any(p in sent.compact for p in shared.standalone_limitations + clause.limitations):
+            return "limitation"
+        if any(r in sent.compact for r in shared.restrictors) and provider_discretion(sent.text, prep.parties, shared.discretion):
+            return "limitation"
+    return None
+
+
+def passage_location(prep: PreparedContract, hit: Hit) -> tuple[str, int | None, str]:
+    """Location, page and excerpt of a hit: the most specific unit holding all its sentences."""
+    units = [prep.unit(s) for s in hit.sentences]
+    first = units[0]
+    if all(u is first or u.location == first.location for u in units):
+        location = first.location
+    else:
+        location = " ".join(p for p in (first.annex, first.article, first.paragraph) if p) or first.location
+    text = " ".join(prep.sentences[s].text for s in hit.sentences)
+    if len(text) > EXCERPT_CHARS:
+        text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
+    return location, first.page, text

@@ -1,0 +1,100 @@
+"""Find what a negation in a sentence negates, with the Korean analyser.
+
+Why morphology: surface cues mislead both ways. "지체 없이 통지한다" and "위약금 없이 해지할
+수 있다" contain 없 but are not negations (없이 is an adverb); "~뿐만 아니라" is not one either
+(아니 + 라, a connective); "거부하지 못한다" and "누설하여서는 아니 된다" are negations that
+*create* an obligation. The analyser tells a negating auxiliary (않다/아니하다/못하다, tagged
+VX), a predicate 없다 after 의무·책임·수, and the prohibitive 아니 되다 apart from those, and
+lets us walk back to the predicate (and its nouns) the negation governs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fincloud.evidence.contracts.analyser import get_analyser
+from fincloud.evidence.contracts.concepts import Shared, compact
+
+_CONTENT = ("NNG", "NNP", "VV", "VA", "XR", "SL", "NR")
+_SKIP_BEFORE_PREDICATE = ("EC", "EP", "ETM", "ETN", "XSV", "XSA", "JX", "VX", "XSN", "NNB")
+
+
+@dataclass(frozen=True)
+class Negation:
+    predicate: str  # the negated predicate's content morpheme, e.g. 파기, 지 (책임을 지다)
+    governed: tuple[str, ...]  # the predicate and up to two nouns before it (objects, subjects)
+
+
+#: Surface hints: a sentence without any of these cannot hold a negation, so the analyser is skipped.
+SURFACE_HINTS = ("않", "아니", "못", "없", "말아", "마십")
+
+
+def has_negation_hint(sentence: str) -> bool:
+    return any(h in sentence for h in SURFACE_HINTS)
+
+
+def negations(sentence: str, shared: Shared) -> list[Negation]:
+    """All predicate negations in a Korean sentence."""
+    if not has_negation_hint(sentence):
+        return []
+    tokens = [(t.form, t.tag.split("-")[0]) for t in get_analyser().tokenize(sentence)]
+    found: list[Negation] = []
+    for i, (form, tag) in enumerate(tokens):
+        start: int | None = None
+        if (form, tag) in shared.negation_morphemes:
+            start = i - 1
+        elif form == "없" and tag == "VA":
+            j = i - 1
+            while j >= 0 and tokens[j][1].startswith("J"):
+                j -= 1
+            if j >= 0 and tokens[j][0] in shared.absent_nouns and tokens[j][1] in ("NNG", "NNB"):
+                # "할 수 없다" negates the verb before 수; "의무가 없다" negates 의무 itself.
+                start = j - 1 if tokens[j][0] == "수" else j
+        elif form == "아니" and tag == "MAG" and i + 1 < len(tokens) and tokens[i + 1][0] == "되":
+            start = i - 1
+        if start is not None and i + 1 < len(tokens) and tokens[i + 1][0] in ("도록", "게"):
+            # Purposive: "접근하지 못하도록 통제한다" states how an obligation is met.
+            start = None
+        if start is not None:
+            neg = _governed(tokens, start)
+            if neg:
+                found.append(neg)
+    return found
+
+
+def _governed(tokens: list[tuple[str, str]], start: int) -> Negation | None:
+    j = start
+    while j >= 0 and tokens[j][1] in _SKIP_BEFORE_PREDICATE and tokens[j][1] not in _CONTENT:
+        j -= 1
+    if j < 0 or tokens[j][1] not in _CONTENT:
+        return None
+    predicate = tokens[j][0]
+    governed = [predicate]
+    j -= 1
+    while j >= 0 and len(governed) < 3:
+        form, tag = tokens[j]
+        if tag.startswith("J") or tag in ("XSN", "MM", "SP", "SSO", "SSC", "SO"):
+            j -= 1
+            continue
+        if tag in ("NNG", "NNP", "SL", "XR", "NR"):
+            governed.append(form)
+            j -= 1
+            continue
+        if tag == "ETM":
+            # A relative clause naming the duty: "협조할 의무를 부담하지 아니한다" → 협조.
+            k = j - 1
+            while k >= 0 and tokens[k][1] in ("XSV", "XSA", "EP", "VX", "EC"):
+                k -= 1
+            if k >= 0 and tokens[k][1] in _CONTENT:
+                governed.append(tokens[k][0])
+        break
+    return Negation(compact(predicate), tuple(compact(g) for g in governed))
+
+
+def english_negation(sentence_compact: str, shared: Shared) -> bool:
+    return any(p in sentence_compact for p in shared.english_negation)
+
+
+def term_hits(word: str, terms: tuple[str, ...]) -> bool:
+    """A governed morpheme counts as a term if equal to it or starting with it (파기 ~ 파기권)."""
+    return any(word == t or (len(t) >= 2 and word.startswith(t)) for t in terms)

@@ -1,0 +1,190 @@
+"""Recognise the structure of a Korean contract: 조 (제N조 + title), 항 (①②…), 호 (1. 2. …),
+목 (가. 나. …), annexes (별표·별첨·부록·Annex) and 부칙.
+
+Why: a finding is only useful if the officer can find it ("제12조 ② 3호", page 4), and a
+clause's meaning often spans a 항's lead-in and its 호 ("을은 다음 각 호의 자의 검사에
+협조한다. 1. 금융감독원 …"). The splitter keeps each unit's position and its parents so the
+matcher can read a 항 as a whole and still point at the exact 호.
+
+Korean statutes and most Korean contracts follow the 법제처 numbering (조 → 항 ① → 호 1. →
+목 가.); ``(1)`` numbering is accepted as 항 as well, and ``Article N`` headings of bilingual
+contracts are mapped onto the same article when they repeat its number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fincloud.evidence.contracts.readers import Block, RawDocument
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ARTICLE = re.compile(
+    r"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s*(?:[(（\[]\s*([^)）\]]{1,50}?)\s*[)）\]]|(?=\s*$))\s*(.*)$"
+)
+_ARTICLE_BARE_TITLE = re.compile(r"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s+([가-힣·ㆍ및 ]{2,24})$")
+_ARTICLE_EN = re.compile(r"^(?:Article|ARTICLE|Section|SECTION)\s+(\d+)\.?\s*(?:[(（]\s*([^)）]{1,60})[)）]|[.:\-–]?\s*([A-Z][A-Za-z ,&/-]{1,60}))?\s*(.*)$")
+_CHAPTER = re.compile(r"^제\s*\d+\s*장\b|^(?:Chapter|CHAPTER)\s+\d+")
+_PARAGRAPH = re.compile(rf"^([{CIRCLED}])\s*(.*)$|^\((\d{{1,2}})\)\s*(.*)$")
+_ITEM = re.compile(r"^(\d{1,2})[.)]\s+(.*)$|^(\d{1,2})\.(?=[가-힣A-Za-z\"“])(.*)$")
+_SUBITEM = re.compile(r"^([가나다라마바사아자차카타파하])[.)]\s*(.*)$")
+_ANNEX = re.compile(
+    r"^[\[<【〔(]?\s*(별표|별첨|붙임|부록|부속서|별지|부칙|Annex|ANNEX|Schedule|SCHEDULE|Appendix|APPENDIX|Exhibit|EXHIBIT)"
+    r"\s*(\d*)\s*[\]>】〕)]?\s*(.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The smallest numbered piece of the contract, with the numbers of its parents."""
+
+    article: str | None  # "제12조" / "제12조의2"
+    article_title: str | None
+    paragraph: str | None  # "②" or "(2)"
+    item: str | None  # 호 number "3"
+    subitem: str | None  # 목 letter "가"
+    annex: str | None  # "별표 1", "부칙", "Annex 2"
+    page: int | None
+    block: int  # paragraph position of the unit's first block
+    text: str
+
+    @property
+    def location(self) -> str:
+        """The citation a Korean reader expects: "제12조 ② 3호 가목", "별표 1", "전문"."""
+        parts: list[str] = []
+        if self.annex:
+            parts.append(self.annex)
+        if self.article:
+            parts.append(self.article)
+        if self.paragraph:
+            parts.append(self.paragraph)
+        if self.item:
+            parts.append(f"{self.item}호")
+        if self.subitem:
+            parts.append(f"{self.subitem}목")
+        return " ".join(parts) if parts else "전문"
+
+    @property
+    def group(self) -> tuple[str | None, str | None, str | None]:
+        """The 항-level group this unit belongs to (annex, article, paragraph)."""
+        return (self.annex, self.article, self.paragraph)
+
+
+@dataclass(frozen=True)
+class ContractDocument:
+    """A contract split into units, in reading order."""
+
+    raw: RawDocument
+    units: tuple[Unit, ...]
+
+    @property
+    def articles(self) -> list[str]:
+        seen: list[str] = []
+        for u in self.units:
+            if u.article and u.article not in seen:
+                seen.append(u.article)
+        return seen
+
+
+class _State:
+    def __init__(self) -> None:
+        self.annex: str | None = None
+        self.article: str | None = None
+        self.title: str | None = None
+        self.paragraph: str | None = None
+        self.item: str | None = None
+        self.subitem: str | None = None
+        self.units: list[Unit] = []
+        self.text: list[str] = []
+        self.page: int | None = None
+        self.block = 0
+
+    def flush(self) -> None:
+        text = " ".join(t for t in self.text if t).strip()
+        if text:
+            self.units.append(
+                Unit(self.article, self.title, self.paragraph, self.item, self.subitem, self.annex, self.page, self.block, text)
+            )
+        self.text = []
+
+    def start(self, block: Block, text: str) -> None:
+        """Begin a new unit; the caller has flushed the previous one before renumbering."""
+        self.page = block.page
+        self.block = block.paragraph
+        self.text = [text]
+
+
+def split(raw: RawDocument) -> ContractDocument:
+    """Split the blocks of a document into numbered units.
+
+    Lines that start no new unit continue the current one (PDF lines wrap mid-sentence).
+    """
+    st = _State()
+    for block in raw.blocks:
+        line = block.text.strip()
+        if _CHAPTER.match(line) and len(line) < 40:
+            st.flush()
+            st.paragraph = st.item = st.subitem = None
+            continue
+        if (m := _ANNEX.match(line)) and _looks_like_heading(line, m.group(3)):
+            st.flush()
+            kind, number = m.group(1), m.group(2)
+            st.annex = f"{kind} {number}".strip()
+            st.article = st.paragraph = st.item = st.subitem = None
+            # The annex heading is context (like an article title), not a statement.
+            st.title = line
+            st.start(block, "")
+            continue
+        if (m := _ARTICLE.match(line)) or (m := _ARTICLE_BARE_TITLE.match(line)):
+            number = m.group(1) + (f"조의{m.group(2)}" if m.group(2) else "조")
+            st.flush()
+            # Articles inside an annex or 부칙 (e.g. a 부속합의서 with its own 조) stay in it.
+            st.article = f"제{number}"
+            st.title = (m.group(3) or "").strip() or None
+            st.paragraph = st.item = st.subitem = None
+            rest = (m.group(4) if m.re is _ARTICLE else "") or ""
+            st.start(block, "")  # the title is kept as article_title, not as body text
+            if rest:
+                _continue_line(st, block, rest)
+            continue
+        if (m := _ARTICLE_EN.match(line)) and st.article and _same_number(st.article, m.group(1)):
+            rest = m.group(4) or ""
+            if rest:
+                _continue_line(st, block, rest)
+            continue
+        _continue_line(st, block, line)
+    st.flush()
+    return ContractDocument(raw, tuple(st.units))
+
+
+def _continue_line(st: _State, block: Block, line: str) -> None:
+    if m := _PARAGRAPH.match(line):
+        st.flush()
+        mark = m.group(1) or f"({m.group(3)})"
+        st.paragraph = mark
+        st.item = st.subitem = None
+        st.start(block, m.group(2) if m.group(1) else m.group(4))
+    elif (m := _ITEM.match(line)) and (st.article or st.annex):
+        st.flush()
+        st.item = m.group(1) or m.group(3)
+        st.subitem = None
+        st.start(block, m.group(2) if m.group(1) else m.group(4))
+    elif (m := _SUBITEM.match(line)) and st.item:
+        st.flush()
+        st.subitem = m.group(1)
+        st.start(block, m.group(2))
+    elif not st.text:
+        st.start(block, line)
+    else:
+        st.text.append(line)
+
+
+def _same_number(article: str, number: str) -> bool:
+    return re.fullmatch(rf"제{number}조(?:의\d+)?", article) is not None
+
+
+def _looks_like_heading(line: str, rest: str) -> bool:
+    """"별표 1 서비스 수준" is a heading; "별표 1에 따른 서비스 수준을 유지한다" is a sentence."""
+    if len(line) > 60:
+        return False
+    return not re.match(r"^(에|의|와|과|을|를|로|은|는|이|가|에서|에 따른)\b", rest)
