@@ -53,17 +53,19 @@ def bulk_allocation() -> Iterator[None]:
 _CBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _Duplicate(Exception):
+    """A duplicate key met on the fast path; the located parse reports it with its full path and line."""
+
+
 class _FastLoader(_CBase):  # type: ignore[misc, valid-type]
-    """libyaml-backed loader for the fast path: no timestamps, duplicate keys refused with their line."""
+    """libyaml-backed loader for the fast path: no timestamps, duplicate keys detected."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key in seen:
-                raise InputError.single(
-                    f"duplicate key '{key}' (it already appears above in the same mapping)",
-                    file=getattr(self, "_fincloud_name", None), line=key_node.start_mark.line + 1, field=str(key))
+                raise _Duplicate(key)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -72,16 +74,13 @@ _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 _FastLoader.add_constructor("tag:yaml.org,2002:map", _FastLoader.construct_yaml_map)
 
 
-def _json_pairs(name: str):  # noqa: ANN202
-    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in out:
-                raise InputError.single(f"duplicate key '{key}' in one JSON object", file=name, field=key)
-            out[key] = value
-        return out
-
-    return hook
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Duplicate(key)
+        out[key] = value
+    return out
 
 
 def load_fast(path: str | Path, *, display_name: str | None = None) -> tuple[Any, str]:
@@ -106,14 +105,15 @@ def load_fast(path: str | Path, *, display_name: str | None = None) -> tuple[Any
         raise InputError.single("the file is empty", file=name, line=1)
     if name.lower().endswith(".json"):
         try:
-            return json.loads(text, object_pairs_hook=_json_pairs(name)), text
+            return json.loads(text, object_pairs_hook=_json_pairs), text
+        except _Duplicate:
+            return loads_located(text, name).data, text  # raises with the key's path and line
         except json.JSONDecodeError as exc:
             raise InputError.single(f"malformed JSON: {exc.msg}", file=name, line=exc.lineno) from None
     loader = _FastLoader(text)
-    loader._fincloud_name = name  # type: ignore[attr-defined]
     try:
         return loader.get_single_data(), text
-    except yaml.MarkedYAMLError:
+    except (yaml.MarkedYAMLError, _Duplicate):
         return loads_located(text, name).data, text  # re-parse to report the problem with its position
     except yaml.YAMLError as exc:
         raise InputError.single(f"malformed YAML: {exc}", file=name) from None
@@ -199,8 +199,13 @@ def loads_located(text: str, name: str) -> Located:
         # JSON that YAML cannot read (e.g. tabs): let the JSON parser give its own position.
         if name.lower().endswith(".json"):
             try:
-                data = json.loads(text)
+                data = json.loads(text, object_pairs_hook=_json_pairs)
                 return Located(name, data, {})
+            except _Duplicate as dup:
+                key = str(dup.args[0])
+                hits = [i + 1 for i, ln in enumerate(text.splitlines()) if f'"{key}"' in ln]
+                raise InputError.single(f"duplicate key '{key}' in one JSON object", file=name, field=key,
+                                        line=hits[1] if len(hits) > 1 else (hits[0] if hits else None)) from None
             except json.JSONDecodeError as jexc:
                 raise InputError.single(f"malformed JSON: {jexc.msg}", file=name, line=jexc.lineno) from None
         raise InputError.single(f"malformed YAML: {exc.problem or exc}", file=name, line=line) from None
@@ -228,6 +233,8 @@ def _clean_loc(loc: Sequence[Any], data: Any) -> tuple[str | int, ...]:
         if (isinstance(cur, dict) and part in cur) or (isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)):
             out.append(part)
             cur = cur[part]
+        elif isinstance(part, str) and part.startswith("as-"):
+            continue  # a discriminated member (one tried per value): look inside it
         elif isinstance(part, str) and _is_union_tag(part):
             break  # errors of every union member collapse onto the field itself
         elif isinstance(cur, dict) and isinstance(part, str):
@@ -252,8 +259,14 @@ def validation_problems(
     ``allowed`` text comes from ``hints`` (keyed by the field's last name) when given.
     """
     grouped: dict[tuple[str | int, ...], list[dict[str, Any]]] = {}
-    for err in exc.errors():
+    errors = exc.errors()
+    all_locs = [tuple(e["loc"]) for e in errors]
+    for err in errors:
+        raw_loc = tuple(err["loc"])
+        if err["type"] == "too_short" and any(o != raw_loc and o[:len(raw_loc)] == raw_loc for o in all_locs):
+            continue  # an invalid item already explains why the list came out too short
         loc = (*prefix, *_clean_loc(err["loc"], located.data))
+        err = {**err, "discriminated": any(isinstance(p, str) and p.startswith("as-") for p in raw_loc)}
         grouped.setdefault(loc, []).append(err)
     problems: list[Problem] = []
     for loc, errs in grouped.items():
@@ -275,8 +288,11 @@ def validation_problems(
         if err["type"] == "extra_forbidden":
             msg = "unknown key (not part of the format; check the spelling)"
             allowed = None
+        elif err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            msg = f"{_show(err.get('input'))} is not a valid value"
         elif err["type"] == "literal_error" and "expected" in ctx:
-            allowed = str(ctx["expected"]).replace("'", "")
+            if not (err["discriminated"] and hint):
+                allowed = str(ctx["expected"]).replace("'", "")
             msg = f"{_show(err.get('input'))} is not an allowed value"
         elif err["type"].startswith("date") or err["type"] == "date_from_datetime_inexact":
             msg = f"{_show(err.get('input'))} is not a valid date (use YYYY-MM-DD with a real day)"

@@ -71,13 +71,9 @@ def test_search_with_the_guides_own_dot_finds_supervisory_access(catalog: Catalo
 @pytest.mark.parametrize(
     "dot",
     [
-        pytest.param("\u00b7", id="U+00B7-middle-dot", marks=pytest.mark.xfail(
-            strict=True, reason="bug: browse._norm applies NFKC before folding dots; U+2024 becomes '.', "
-                                "so '·' never matches")),
-        pytest.param("\u318d", id="U+318D-hangul-araea", marks=pytest.mark.xfail(
-            strict=True, reason="bug: browse._norm does not fold 'ㆍ' (NFKC turns it into U+119E)")),
-        pytest.param("\u2219", id="U+2219-bullet-operator", marks=pytest.mark.xfail(
-            strict=True, reason="bug: browse._norm does not fold '∙'")),
+        pytest.param("\u00b7", id="U+00B7-middle-dot"),
+        pytest.param("\u318d", id="U+318D-hangul-araea"),
+        pytest.param("\u2219", id="U+2219-bullet-operator"),
         pytest.param("\uff65", id="U+FF65-halfwidth-dot"),
         pytest.param("\u2024", id="U+2024-one-dot-leader"),
     ],

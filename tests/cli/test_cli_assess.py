@@ -223,9 +223,6 @@ def test_as_of_option_overrides_the_file_and_changes_a_status(demo_path: Path, d
     assert report(later)["status"] == "overdue"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: engine/provider_evaluation.py regular_schedule (lines ~227-238) lists "
-                                       "missed years as a reason but computes status only for the current year, so "
-                                       "a regular evaluation missed in 2026 shows 'ok' on 2027-01-05")
 def test_a_regular_evaluation_missed_last_year_is_overdue(demo_path: Path) -> None:
     """가이드 제4장 2 나. 정기 평가: every year by 31 December. wl-internet-banking's provider (aws, IaaS) had no
     regular evaluation in 2026, so on 2027-01-05 it is overdue, not ok."""

@@ -46,12 +46,7 @@ def test_the_base_files_are_valid(write_portfolio) -> None:
     assert [w.id for w in from_yaml.workloads] == ["wl-1"]
 
 
-# A word given for a count: the shape dispatch in portfolio/model.py (_value_kind) sends every string to the
-# level member, and yamlio.validation_problems (literal_error branch, line 189) then replaces the field's hint
-# with the levels alone, so the author of "external_orgs: many" is never told a count is allowed.
-WORD_FOR_NUMBER = ("bug: yamlio.py:189 literal_error branch overrides HINTS with the Literal's values; since "
-                   "model.py _value_kind routes strings to the level member, 'allowed' omits the count/hours form")
-NAMED = params(ALL_CASES, {**LOCATION_BUGS, "string_for_a_count": WORD_FOR_NUMBER, "string_for_hours": WORD_FOR_NUMBER})
+NAMED = params(ALL_CASES, LOCATION_BUGS)
 
 
 @pytest.mark.parametrize("case", NAMED)
@@ -69,11 +64,8 @@ def test_bad_portfolio_names_file_line_field_and_allowed_values(write_portfolio,
     assert rendered.startswith(f"{path}:{case.line}"), rendered
 
 
-# Cases where the loader adds an echo problem today (kept here so the test flips when it is fixed).
-ECHOES = {
-    "unknown_information_class": "bug: yamlio.validation_problems also reports pydantic's too_short for "
-                                 "workloads.0.information ('Tuple should have at least 1 item') after the item error",
-}
+# Cases where the loader adds an echo problem (xfail(strict) until fixed; none today).
+ECHOES: dict[str, str] = {}
 ONLY_ONE = params(ALL_CASES, ECHOES)
 
 
@@ -84,9 +76,6 @@ def test_bad_portfolio_reports_only_the_mistake_made(write_portfolio, case: Bad)
     assert len(problems) == 1, [p.render() for p in problems]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: portfolio/loader.py:83 reference_problems stores the duplicate "
-                                       "provider over the first (providers[prov.id] = prov), so workloads on the "
-                                       "first provider get a false 'unknown region'")
 def test_duplicate_provider_does_not_hide_the_first_providers_regions(write_portfolio) -> None:
     """A duplicate provider id is one mistake: workloads on the first provider keep its regions, and the
     only problem reported is the duplicate (the second entry must not replace the first)."""
@@ -184,8 +173,6 @@ def test_tab_indented_json_with_a_duplicate_key_is_refused(write_portfolio) -> N
     assert any("duplicate key" in p.message for p in problems)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: yamlio._clean_loc (line 142) stops at the union-member tag, so the "
-                                       "unknown key inside {ratio/count} is reported on the item, not named")
 def test_unknown_key_inside_a_measure_is_named(write_portfolio) -> None:
     """spec: "Unknown keys are an error with the file, line and key named" — also inside ``{ratio: r}``."""
     problem = _problems(write_portfolio(replace_line(BASE, 18, "      external_orgs: {cnt: 3}")))[0]
@@ -198,9 +185,6 @@ def test_unknown_key_inside_a_measure_is_named(write_portfolio) -> None:
     pytest.param("true", id="boolean"),
     pytest.param("[1, 2]", id="list"),
 ])
-@pytest.mark.xfail(strict=True, reason="bug: portfolio/model.py _item/_value_kind discriminated union (uncommitted "
-                                       "change) leaks pydantic internals: \"Input tag 'as-number' found using "
-                                       "_value_kind() …\" / \"Unable to extract tag using discriminator …\"")
 def test_wrong_value_for_an_importance_item_speaks_the_files_language(write_portfolio, value: str) -> None:
     """errors.py: "Errors a user can act on" — a message names the value and the field, never a Python function."""
     problem = _problems(write_portfolio(replace_line(BASE, 18, f"      external_orgs: {value}")))[0]

@@ -97,9 +97,13 @@ def show(catalog: Catalog, key: str) -> dict[str, Any]:
                 + ", ".join(TABLES))
 
 
+_DOTS = str.maketrans({c: "·" for c in "･․·ㆍ∙・\u119e\u2027"})
+
+
 def _norm(text: str) -> str:
-    # Fold the guide's three middle dots and width variants so that "조사·접근" finds "조사․접근".
-    return unicodedata.normalize("NFKC", text).replace("･", "·").replace("․", "·").replace(" ", "").lower()
+    """Fold every middle-dot variant the guide and keyboards use (･ ․ · ㆍ ∙ ・) to one, before NFKC
+    (which would turn ․ into a full stop), then width variants and spaces."""
+    return unicodedata.normalize("NFKC", text.translate(_DOTS)).translate(_DOTS).replace(" ", "").lower()
 
 
 def _entries(catalog: Catalog) -> list[Hit]:

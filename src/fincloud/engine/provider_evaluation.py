@@ -244,6 +244,9 @@ def regular_schedule(
         due = dt.date(max(year, cycle_year) + 1, month, day)
         return EvaluationSchedule(required=True, method="document", due=due, status="ok",
                                   last_completed=last_done, reasons=tuple(reasons))
+    if missed:  # last year's evaluation was never done: it is overdue since its 31 December
+        return EvaluationSchedule(required=True, method="document", due=dt.date(missed[-1], month, day),
+                                  status="overdue", last_completed=last_done, reasons=tuple(reasons))
     due = dt.date(year, month, day)
     return EvaluationSchedule(required=True, method="document", due=due,
                               status=status_for(due, as_of, soon_days=catalog.edition.timings.due_soon_days),

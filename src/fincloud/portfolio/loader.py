@@ -92,7 +92,7 @@ def reference_problems(portfolio: Portfolio, located: Located) -> list[Problem]:
     for i, prov in enumerate(portfolio.providers):
         if prov.id in providers:
             add(f"duplicate provider id '{prov.id}'", ("providers", i, "id"))
-        providers[prov.id] = prov
+        providers.setdefault(prov.id, prov)  # the first keeps its regions; the duplicate is the error
         region_ids: set[str] = set()
         for j, region in enumerate(prov.regions):
             if region.id in region_ids:
