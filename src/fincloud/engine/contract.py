@@ -34,7 +34,6 @@ def _required_ids(catalog: Catalog, critical: bool) -> tuple[str, ...]:
 def plan_contract(
     workload: Workload, *, critical: bool, catalog: Catalog, findings: Mapping[str, Mapping[str, Any]] | None = None
 ) -> ContractClauses:
-    tiers = required_tiers(critical)
     indirect = workload.scope.via_intermediary or workload.contract.indirect
     reasons = [Reason(code="contract.critical" if critical else "contract.non_critical", citation=CITATION)]
     if indirect:

@@ -9,16 +9,15 @@ stays free of presentation.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
-
 from dataclasses import dataclass, field
+from typing import Any, Literal
 
 Level = Literal["high", "medium", "low", "none"]
 Status = Literal["ok", "due", "overdue", "required_before_use", "not_required"]
 SkipReason = Literal["non_critical", "certified", "not_applicable_service_model"]
 
 
-def out(cls):  # noqa: ANN001, ANN201
+def out(cls):
     """Result records are plain slotted dataclasses, read-only by convention.
 
     Assessing 10,000 workloads creates about a million of them: validation would only re-check what
@@ -28,7 +27,7 @@ def out(cls):  # noqa: ANN001, ANN201
     return dataclass(slots=True, kw_only=True)(cls)
 
 
-def shared(cls):  # noqa: ANN001, ANN201
+def shared(cls):
     """A record the engine shares between workloads: frozen, so nobody can change it for all of them."""
     return dataclass(frozen=True, slots=True, kw_only=True)(cls)
 
