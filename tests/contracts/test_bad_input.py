@@ -7,6 +7,8 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfWriter
 
+from pathlib import Path
+
 from fincloud.errors import InputError
 from fincloud.evidence.contracts import readers
 from fincloud.evidence.contracts.readers import read_document
@@ -40,6 +42,54 @@ def test_encrypted_pdf(tmp_path):
     assert "encrypted" in message and "remove the password" in message
 
 
+def test_owner_password_only_pdf_is_read(tmp_path):
+    """RC4 with an empty user password opens without asking (PDFium decrypts it itself)."""
+    plain = tmp_path / "plain.pdf"
+    _text_pdf(plain)
+    writer = PdfWriter(clone_from=str(plain))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    restricted = tmp_path / "restricted.pdf"
+    writer.write(str(restricted))
+    assert read_document(restricted).blocks[0].text.startswith("제1조(목적)")
+
+
+# AES fixtures, made once with pypdf + cryptography (not a dependency): PDFium decrypts AES itself,
+# so owner-password-only AES PDFs are read and no crypto package is needed at run time.
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize("name", ["aes128_owner_only.pdf", "aes256_owner_only.pdf"])
+def test_aes_owner_password_only_pdf_is_read(name):
+    doc = read_document(DATA / name)
+    assert doc.pages == 1 and doc.blocks[0].text.startswith("제1조(목적)")
+
+
+def test_aes_user_password_pdf(tmp_path):
+    message = _error(DATA / "aes256_user_password.pdf")
+    assert "encrypted" in message and "remove the password" in message
+
+
+def test_truncated_pdf(tmp_path):
+    plain = tmp_path / "plain.pdf"
+    _text_pdf(plain)
+    data = plain.read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 3])
+    try:
+        doc = read_document(cut)  # PDFium may recover a readable prefix: then it must hold text
+    except InputError as exc:
+        assert "PDF" in str(exc) and "export it again" in str(exc) or "no text layer" in str(exc)
+    else:
+        assert doc.blocks
+
+
+def test_oversized_pdf(tmp_path, monkeypatch):
+    path = tmp_path / "big.pdf"
+    _text_pdf(path)
+    monkeypatch.setattr(readers, "MAX_BYTES", 1024)
+    assert "too large" in _error(path)
+
+
 def test_image_only_pdf(tmp_path):
     pdf = FPDF()
     pdf.add_page()
@@ -52,7 +102,8 @@ def test_image_only_pdf(tmp_path):
 def test_corrupt_pdf(tmp_path):
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.7\n garbage without objects")
-    assert "PDF" in _error(path)
+    message = _error(path)
+    assert "PDF is damaged" in message and "export it again" in message
 
 
 def test_corrupt_docx(tmp_path):

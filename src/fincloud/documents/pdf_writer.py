@@ -50,8 +50,10 @@ class _PDF(FPDF):
         self.set_text_color(*NOTE_GREY)
         baseline = self.h - 8
         self.text(self.l_margin, baseline, printable(self.footer_text))
-        number = f"{self.page_no()} / {{nb}}"
-        self.text(self.w - self.r_margin - self.get_string_width("00 / 00"), baseline, number)
+        # fpdf2's {nb} alias is not substituted in the pre-subset font this writer uses, so the
+        # footer shows the page number alone rather than a literal "{nb}".
+        number = f"- {self.page_no()} -"
+        self.text(self.w - self.r_margin - self.get_string_width(number), baseline, number)
         self.set_text_color(0, 0, 0)
 
 

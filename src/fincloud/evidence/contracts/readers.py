@@ -222,41 +222,60 @@ def _is_ole_container(path: Path) -> bool:
 # --- PDF -------------------------------------------------------------------------------------
 
 def _read_pdf(path: Path) -> RawDocument:
-    """PDF text layer, page by page; each text line becomes a block on its page."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """PDF text layer, page by page (PDFium via pypdfium2); each text line becomes a block on its page.
+
+    PDFium opens documents encrypted with an empty user password (owner-password-only, RC4 or AES)
+    itself; a user password is reported as such, never guessed.
+    """
+    import pypdfium2 as pdfium
 
     try:
-        reader = PdfReader(str(path))
-    except (PdfReadError, ValueError, OSError, KeyError, TypeError) as exc:
-        raise InputError.single(
-            f"PDF is damaged ({type(exc).__name__}): export it again from the original document", file=str(path)
-        ) from None
-    if reader.is_encrypted:
-        try:
-            opened = reader.decrypt("")
-        except Exception:  # missing crypto backend or unknown algorithm
-            opened = 0
-        if not opened:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code in (_FPDF_ERR_PASSWORD, _FPDF_ERR_SECURITY):
             raise InputError.single(
                 "PDF is encrypted (password-protected): remove the password (print to PDF or save without "
                 "security) and review the unprotected copy",
                 file=str(path),
-            )
+            ) from None
+        raise InputError.single(
+            f"PDF is damaged ({_pdfium_reason(code)}): export it again from the original document", file=str(path)
+        ) from None
     lines: list[tuple[str, int | None]] = []
     try:
-        pages = reader.pages
-        count = len(pages)
-        for number, page in enumerate(pages, start=1):
-            text = page.extract_text() or ""
-            for line in text.splitlines():
-                lines.append((line, number))
-    except Exception as exc:  # pypdf raises many types on damaged content streams
+        count = len(pdf)
+        for index in range(count):
+            page = pdf[index]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    text = textpage.get_text_range()
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            for line in _PDF_LINE_BREAK.split(text):
+                lines.append((line.replace("\x02", "").replace("\ufffe", ""), index + 1))
+    except pdfium.PdfiumError as exc:
         raise InputError.single(
-            f"PDF content could not be read ({type(exc).__name__}): export it again from the original document",
+            f"PDF content could not be read ({exc}): export it again from the original document",
             file=str(path),
         ) from None
+    finally:
+        pdf.close()
     return RawDocument(path, "pdf", _blocks_from_lines(lines), count)
+
+
+_PDF_LINE_BREAK = re.compile(r"\r\n|[\r\n\f\v\u2028\u2029]")
+# PDFium's FPDF_GetLastError codes (fpdfview.h)
+_FPDF_ERR_FILE, _FPDF_ERR_FORMAT, _FPDF_ERR_PASSWORD, _FPDF_ERR_SECURITY = 2, 3, 4, 5
+
+
+def _pdfium_reason(code: int | None) -> str:
+    return {_FPDF_ERR_FILE: "file could not be opened", _FPDF_ERR_FORMAT: "not a valid PDF structure"}.get(
+        code, f"PDFium error {code}"
+    )
 
 
 # --- HWPX ------------------------------------------------------------------------------------
