@@ -3,6 +3,10 @@
     .venv/bin/python eval/contracts/run_eval.py               # tuning and held-out, reported apart
     .venv/bin/python eval/contracts/run_eval.py --set tuning  # only the tuning set
 
+The tuning set is gold_tuning.yaml (generated from clause_library.py by build_tuning.py) plus
+gold_tuning_written.yaml (contracts written by hand, including the former held-out set); the
+held-out set is gold_heldout.yaml, written before the second tuning round and never used for it.
+
 Scoring, per (contract, required clause): the gold label is satisfied / partly / contradicted,
 or missing when the clause is not listed. A prediction is a true positive when its status
 equals a non-missing gold status *and* one of its passages (risks, for contradicted) lies in
@@ -27,15 +31,24 @@ from fincloud.evidence.contracts.concepts import load_concepts
 from fincloud.evidence.contracts.review import review_contract
 
 HERE = Path(__file__).resolve().parent
-SETS = {"tuning": HERE / "gold_tuning.yaml", "heldout": HERE / "gold_heldout.yaml"}
+SETS = {
+    "tuning": [HERE / "gold_tuning.yaml", HERE / "gold_tuning_written.yaml"],
+    "heldout": [HERE / "gold_heldout.yaml"],
+}
 
 
 def _articles(locations: list[str]) -> set[str]:
     return {tok for loc in locations for tok in loc.split() if tok.startswith("제") and "조" in tok}
 
 
-def evaluate(name: str, gold_path: Path, catalog, concepts) -> tuple[float, int]:
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+def evaluate(name: str, gold_paths: list[Path], catalog, concepts) -> tuple[float, int]:
+    gold = {"contracts": []}
+    part_of: dict[str, str] = {}
+    for gold_path in gold_paths:
+        for entry in yaml.safe_load(gold_path.read_text(encoding="utf-8"))["contracts"]:
+            gold["contracts"].append(entry)
+            part_of[entry["file"]] = gold_path.name
+    by_part: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
     misses: list[str] = []
     negated_as_satisfied = 0
@@ -57,13 +70,17 @@ def evaluate(name: str, gold_path: Path, catalog, concepts) -> tuple[float, int]
             exact += p == g["status"] and located
             tp = g["status"] != "missing" and p == g["status"] and located
             c = counts[clause.id]
+            b = by_part[part_of[entry["file"]]]
             if tp:
                 c[0] += 1
+                b[0] += 1
             else:
                 if p != "missing":
                     c[1] += 1
+                    b[1] += 1
                 if g["status"] != "missing":
                     c[2] += 1
+                    b[2] += 1
                 if p != g["status"] or not located:
                     where = ", ".join(locations) or "-"
                     misses.append(f"{entry['file']}: {clause.id}: gold {g['status']} {g['at']} / got {p} at {where}")
@@ -82,6 +99,10 @@ def evaluate(name: str, gold_path: Path, catalog, concepts) -> tuple[float, int]
         print(f"{clause_id:30} {p:6.3f} {r:6.3f} {f:6.3f}  {tp:3d} {fp:3d} {fn:3d}")
     p, r, f = _prf(*tot)
     print(f"{'OVERALL':30} {p:6.3f} {r:6.3f} {f:6.3f}  {tot[0]:3d} {tot[1]:3d} {tot[2]:3d}")
+    if len(by_part) > 1:
+        for part, (tp, fp, fn) in by_part.items():
+            p, r, f = _prf(tp, fp, fn)
+            print(f"  of which {part:26} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
     print(f"status accuracy (exact status and place): {exact}/{total} = {exact / total:.3f}")
     print(f"contradicted clauses counted as satisfied: {negated_as_satisfied}")
     print(f"misses ({len(misses)}):")

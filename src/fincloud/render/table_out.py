@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -52,8 +54,16 @@ def _row(w: WorkloadAssessment, lang: str) -> list[Text | str]:
             Text.assemble(_status(pe.regular.status, lang), f"\n{pe.regular.due or ''}"), report]
 
 
+def _console() -> Console:
+    """A console wide enough for the table when output goes to a file or a pipe (rich assumes 80)."""
+    probe = Console()
+    if probe.is_terminal or os.environ.get("COLUMNS"):
+        return probe
+    return Console(width=150)
+
+
 def render_table(a: Assessment, lang: str = "ko", console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or _console()
     lab = LABELS[lang]
     table = Table(title=f"{lab['title']} — {a.institution['name']} ({a.as_of}, {a.catalog})", show_lines=True)
     for col in ("workload", "provider", "scope", "class", "score", "decision", "eval", "regular", "report"):
