@@ -16,8 +16,9 @@ def _emitted_codes() -> set[str]:
     for path in ENGINE.glob("*.py"):
         codes |= set(re.findall(r'code="([a-z_]+\.[a-z_0-9]+)"', path.read_text(encoding="utf-8")))
         codes |= set(re.findall(r'"([a-z_]+\.[a-z_0-9]+)" if ', path.read_text(encoding="utf-8")))
-    for path in (ENGINE / "scope.py",):
-        codes |= set(re.findall(r'"(scope\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    from fincloud.catalog import load_catalog
+
+    codes |= {f"scope.{r.id}" for r in load_catalog().scope_rules.not_applies if r.decides}
     codes |= {f"reevaluation.{k}" for k in COMPREHENSIVE_TRIGGERS | REGULAR_TRIGGERS}
     return codes
 

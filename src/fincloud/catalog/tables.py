@@ -114,6 +114,8 @@ class ReportingTable(Open):
 class ScopeExample(Cited):
     id: str = ""
     fact: str | None = None
+    fact_value: bool | None = None
+    decides: Literal["out_of_scope"] | None = None
 
 
 class ScopeRuleTable(Open):

@@ -45,7 +45,7 @@ def assess(
 ) -> Assessment:
     evidence = evidence or Evidence()
     providers = {p.id: p for p in portfolio.providers}
-    scoped = {w.id: decide_scope(w) for w in portfolio.workloads}
+    scoped = {w.id: decide_scope(w, catalog) for w in portfolio.workloads}
     per_provider = Counter(w.provider for w in portfolio.workloads if scoped[w.id][0])
     safeguard_plans: dict[bool, Any] = {}
     plan_cache = PlanCache()
