@@ -87,6 +87,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "comprehensive.onsite_needed": (
         "중요업무는 현장점검 종합평가 필요 ({date} 평가는 서면점검)",
         "Critical work needs an on-site comprehensive evaluation (the one of {date} was in writing)"),
+    "comprehensive.reuse_needs_resolution": (
+        "{date} 종합평가는 이 업무 이전에 완료: 동일 범위 내 추가 이용으로 기존 평가 결과를 활용하려면 정보보호위원회 심의·의결 필요",
+        "The comprehensive evaluation of {date} predates this workload: reusing it for the same scope needs a committee resolution"),
     "comprehensive.representative": (
         "침해사고대응기관 대표평가({shared_on} 공유) 활용, {valid_until}까지 유효",
         "FSI representative evaluation shared {shared_on}, valid until {valid_until}"),

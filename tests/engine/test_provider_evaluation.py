@@ -237,3 +237,25 @@ def test_open_deficiencies_block_unless_accepted_by_resolution() -> None:
     assert [b.code for b in w.blockers] == ["blocker.open_deficiencies"]
     ev["deficiencies_accepted_by_resolution"] = True
     assert one(portfolio([critical_wl()], [provider(evaluations=[ev])])).blockers == ()
+
+
+def test_reusing_an_earlier_evaluation_for_a_later_workload_notes_the_committee_resolution() -> None:
+    """가이드 제4장 2 가.: 기존에 평가를 완료한 서비스와 동일한 범위 내에서 추가로 이용하는 경우 정보보호위원회
+    심의·의결을 거쳐 기존 평가 결과 활용 가능."""
+    prov = provider(evaluations=[{"kind": "comprehensive", "completed_on": "2025-03-10", "method": "onsite",
+                                  "service_models": ["IaaS"]}])
+    pe = one(portfolio([critical_wl(contract={"signed_on": "2026-02-01"})], [prov])).provider_evaluation
+    assert pe.comprehensive.status == "ok"
+    assert "comprehensive.reuse_needs_resolution" in [r.code for r in pe.comprehensive.reasons]
+    pe = one(portfolio([critical_wl(contract={"signed_on": "2025-01-02"})], [prov])).provider_evaluation
+    assert "comprehensive.reuse_needs_resolution" not in [r.code for r in pe.comprehensive.reasons]
+
+
+def test_json_blockers_name_their_rule() -> None:
+    """shared/spec: blockers — each names the rule (감독규정 article and 별표 2의2 item)."""
+    from fincloud.render.json_out import workload_json
+
+    w = workload_json(one(portfolio([critical_wl(region="us")])))
+    assert len(w["blockers"]) == 1
+    assert "제14조의2제8항" in w["blockers"][0] and "11.2.1" in w["blockers"][0]
+    assert w["provider_evaluation"]["blockers"] == w["blockers"]

@@ -204,11 +204,16 @@ def _own_comprehensive(
         return (EvaluationSchedule(method=method, status="required_before_use", last_completed=last.completed_on,
                                    reasons=tuple(blocking)), reeval, last.completed_on.year)
     due = deadline(last.completed_on, years=t.comprehensive_every_years)
+    reasons = [Reason(code="comprehensive.cycle",
+                      params={"date": last.completed_on, "years": t.comprehensive_every_years}, citation=cite)]
+    joined = workload.contract.signed_on or workload.started_on
+    if joined is not None and joined > last.completed_on:
+        # 가이드 제4장 2 가.: 기존에 평가를 완료한 서비스와 동일한 범위 내에서 추가로 이용하는 경우, 정보보호위원회
+        # 심의·의결을 거쳐 기존 평가 결과 활용 가능.
+        reasons.append(Reason(code="comprehensive.reuse_needs_resolution", params={"date": last.completed_on},
+                              citation="가이드 제4장 2 가. (기존 평가 결과 활용 ①)"))
     return (EvaluationSchedule(method=method, due=due, status=status_for(due, as_of, soon_days=t.due_soon_days),
-                               last_completed=last.completed_on,
-                               reasons=(Reason(code="comprehensive.cycle",
-                                               params={"date": last.completed_on, "years": t.comprehensive_every_years},
-                                               citation=cite),)),
+                               last_completed=last.completed_on, reasons=tuple(reasons)),
             reeval, last.completed_on.year)
 
 

@@ -91,7 +91,7 @@ def workload_json(w: WorkloadAssessment, lang: str = "ko") -> dict[str, Any]:
         "skipped_items": dict(pe.skipped_items),
         "comprehensive": _schedule(pe.comprehensive, lang, with_required=False),
         "regular": _schedule(pe.regular, lang, with_required=True),
-        "blockers": _texts(pe.blockers, lang),
+        "blockers": [render_reason(r, lang, with_citation=True) for r in pe.blockers],  # each names its rule
         "blocker_details": _details(pe.blockers, lang),
         "reevaluations": _texts(pe.reevaluations, lang),
         "certificates": _texts(pe.certificates, lang),
@@ -107,7 +107,7 @@ def workload_json(w: WorkloadAssessment, lang: str = "ko") -> dict[str, Any]:
     }
     out["report"] = _report(w.report, lang)
     out["obligations"] = [_obligation(o, lang) for o in w.obligations]
-    out["blockers"] = _texts(w.blockers, lang)
+    out["blockers"] = [render_reason(r, lang, with_citation=True) for r in w.blockers]
     return out
 
 

@@ -89,19 +89,12 @@ def _validate(model: type[BaseModel], path: Path) -> BaseModel:
 
 @cache
 def requirements(edition: str = DEFAULT_EDITION) -> dict[str, Requirement]:
-    """제5장 requirements by id, read straight from safeguards.yaml and continuity.yaml.
+    """제5장 requirements by id, from the catalog (validated once and cached; about 0.1 s)."""
+    from fincloud.catalog import load_catalog
 
-    This is the one place to swap for ``fincloud.catalog.load_catalog().requirement`` once
-    loading the whole catalog is cheap enough; today it costs ~1.3 s, more than the whole
-    20,000-resource scan is allowed, and the scan needs only these two tables.
-    """
-    out: dict[str, Requirement] = {}
-    for name in ("safeguards.yaml", "continuity.yaml"):
-        data = _read(EDITIONS_DIR / edition / name)
-        for topic in (data or {}).get("topics", ()):  # type: ignore[union-attr]
-            for req in topic.get("requirements", ()):
-                out[req["id"]] = Requirement(id=req["id"], level=req["level"], citation=req["citation"], text=req["text"])
-    return out
+    catalog = load_catalog(edition)
+    return {req.id: Requirement(id=req.id, level=req.level, citation=req.citation, text=req.text)
+            for topic in (*catalog.continuity, *catalog.safeguards) for req in topic.requirements}
 
 
 @cache
