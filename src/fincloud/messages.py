@@ -159,6 +159,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "obligation.first": ("기록 없음: 최초 실시 필요", "No record: do it first"),
     "obligation.since": ("최근 실시 {date}", "Last done {date}"),
     "obligation.documents_stale": ("{event_date} 변경 이후 서류 미갱신", "Documents not updated since the change of {event_date}"),
+    # exit (제9장)
+    "exit.plan_missing_critical": ("중요업무의 출구전략 미수립 (비상대책 추가 사항: 출구전략 고려)",
+                                   "No exit strategy for critical work (additional requirement of the emergency plan)"),
+    "exit.plan_missing": ("출구전략 미기록 (권고 사항)", "No exit strategy recorded (recommended)"),
+    "exit.exiting": ("{date} 이용 종료(전환) 착수: 출구전략에 따라 데이터 이전 및 파기 실시",
+                     "{date} exit started: move and then destroy the data as the exit strategy says"),
+    "exit.exited": ("{date} 이용 종료: 정기 의무 종료", "{date} exit completed: recurring duties end"),
+    "exit.destruction_missing": ("{date} 이용 종료 후 제공자 측 데이터 파기 기록(파기 확인서) 없음",
+                                 "Exit completed {date} but no record that the data was destroyed at the provider"),
+    "exit.destroyed": ("{date} 데이터 파기 확인", "Data destruction confirmed on {date}"),
     # concentration
     "concentration.same_provider_recovery": (
         "{workload}: 주 사이트와 복구 사이트가 동일 제공자({provider})",

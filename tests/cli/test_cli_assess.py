@@ -67,7 +67,7 @@ def test_json_has_the_schema_as_of_and_catalog(demo_json: dict[str, Any]) -> Non
 
 def test_every_workload_has_id_scope_and_reasons(demo_json: dict[str, Any]) -> None:
     """shared/spec/portfolio.md Output: workloads[].id, in_scope, scope_reasons (non-empty: every decision has reasons)."""
-    assert len(demo_json["workloads"]) == 12
+    assert len(demo_json["workloads"]) == 13
     for w in demo_json["workloads"]:
         assert isinstance(w["id"], str)
         assert isinstance(w["in_scope"], bool)
@@ -165,15 +165,16 @@ def test_clauses_requirements_and_report_have_their_spec_keys(demo_json: dict[st
 
 def test_providers_count_in_scope_workloads_only(demo_json: dict[str, Any]) -> None:
     """shared/spec/portfolio.md: providers[]{id, workloads, critical_workloads, share} count in-scope workloads;
-    share is the provider's part of all in-scope workloads."""
-    in_scope = _in_scope(demo_json)
+    share is the provider's part of all in-scope workloads. A workload that has exited (extension, 가이드 제9장) no
+    longer counts (docs/interpretations.md 7.3)."""
+    in_scope = [w for w in _in_scope(demo_json) if w.get("exit", {}).get("stage") != "exited"]
     providers = {p["id"]: p for p in demo_json["providers"]}
     assert sum(p["workloads"] for p in providers.values()) == len(in_scope)
     assert sum(p["share"] for p in providers.values()) == pytest.approx(1.0, abs=1e-3)
     for p in providers.values():
         assert p["critical_workloads"] <= p["workloads"]
         assert p["share"] == pytest.approx(p["workloads"] / len(in_scope), abs=1e-3)
-    # The demo's two out-of-scope uses are on gcloud: only its in-scope archive counts.
+    # The demo's two out-of-scope uses and its exited archive are on gcloud: only the archive in use counts.
     assert providers["gcloud"]["workloads"] == 1
 
 

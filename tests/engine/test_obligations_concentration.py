@@ -66,3 +66,37 @@ def test_dominant_provider_for_critical_work_is_flagged() -> None:
     result = run(portfolio(wls, provs))
     flags = [f for f in result.concentration.flags if f.code == "concentration.dominant_provider"]
     assert [f.params["provider"] for f in flags] == ["csp-a"]
+
+
+def test_exit_ends_recurring_duties_and_asks_for_the_destruction_record() -> None:
+    """가이드 제9장: 출구 전략에 의거하여 데이터 이전 및 파기 — after exit, recurring duties end; the destruction must be
+    on record."""
+    events = [{"kind": "exit_started", "date": "2026-05-04"}, {"kind": "exit_completed", "date": "2026-06-30"}]
+    plan = {"method": "이전", "destruction_procedure": "파기 확인서"}
+    events.insert(0, {"kind": "new_contract", "date": "2024-01-02", "reported_on": "2024-02-01"})
+    w = one(portfolio([workload(contract={"signed_on": "2024-01-02"}, events=events, exit_plan=plan,
+                                last_drill_on="2025-01-01")]))
+    assert w.exit.stage == "exited"
+    assert [o.id for o in w.obligations] == ["data_destruction"]
+    assert (w.obligations[0].due, w.obligations[0].status) == (dt.date(2026, 6, 30), "overdue")
+    events.append({"kind": "data_destroyed", "date": "2026-07-10"})
+    w = one(portfolio([workload(contract={"signed_on": "2024-01-02"}, events=events, exit_plan=plan)]))
+    assert w.obligations[0].status == "ok" and w.obligations[0].last_done == dt.date(2026, 7, 10)
+
+
+def test_critical_work_without_exit_strategy_needs_one_before_use() -> None:
+    """가이드 제5장 1 4) 비상대책 추가 사항: 중요업무는 출구전략을 고려한 비상대책 수립."""
+    w = one(portfolio([workload(information=["personal_credit"])]))
+    ob = next(o for o in w.obligations if o.id == "exit_strategy")
+    assert ob.status == "required_before_use"
+    w = one(portfolio([workload(information=["personal_credit"], exit_plan={"method": "이전"})]))
+    assert all(o.id != "exit_strategy" for o in w.obligations)
+    assert w.exit.stage == "in_operation"
+
+
+def test_exited_workloads_leave_concentration_and_dependency_counts() -> None:
+    """가이드 제9장, 부록2: a workload that has exited no longer depends on its provider."""
+    exited = workload(id="old", events=[{"kind": "exit_completed", "date": "2026-01-10"}])
+    result = run(portfolio([workload(id="a"), exited]))
+    assert {p.id: p.workloads for p in result.providers} == {"csp-a": 1}
+    assert result.workload("a").importance.items["provider_dependency"].level == "none"

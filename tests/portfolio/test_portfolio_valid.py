@@ -20,10 +20,10 @@ def _as_json(path: Path) -> str:
 
 
 def test_demo_portfolio_loads(demo_path: Path) -> None:
-    """src/fincloud/demo/demo-portfolio.yaml (``fincloud demo``): 4 providers, 12 workloads, as of 2026-11-24."""
+    """src/fincloud/demo/demo-portfolio.yaml (``fincloud demo``): 4 providers, 13 workloads, as of 2026-11-24."""
     portfolio = load_portfolio(demo_path)
     assert len(portfolio.providers) == 4
-    assert len(portfolio.workloads) == 12
+    assert len(portfolio.workloads) == 13
     assert portfolio.institution.as_of == dt.date(2026, 11, 24)
 
 

@@ -213,7 +213,7 @@ def validate(file: FileArg, edition: EditionOpt = DEFAULT_EDITION) -> None:
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="데모 포트폴리오를 쓸 파일. Where to write the demo portfolio.")] = Path("demo-portfolio.yaml"),
 ) -> None:
-    """데모 포트폴리오(가상의 중형 은행, 12개 업무·4개 제공자)를 씁니다. Write the built-in demo portfolio."""
+    """데모 포트폴리오(가상의 중형 은행, 13개 업무·4개 제공자)를 씁니다. Write the built-in demo portfolio."""
     from importlib.resources import files
 
     text = files("fincloud.demo").joinpath("demo-portfolio.yaml").read_text(encoding="utf-8")

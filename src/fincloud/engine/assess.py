@@ -18,6 +18,7 @@ from typing import Any
 from fincloud.catalog.loader import Catalog
 from fincloud.engine.concentration import assess_concentration
 from fincloud.engine.contract import plan_contract
+from fincloud.engine.exit import exit_state
 from fincloud.engine.importance import assess_importance
 from fincloud.engine.obligations import workload_obligations
 from fincloud.engine.provider_evaluation import PlanCache, evaluate_provider
@@ -46,7 +47,10 @@ def assess(
     evidence = evidence or Evidence()
     providers = {p.id: p for p in portfolio.providers}
     scoped = {w.id: decide_scope(w, catalog) for w in portfolio.workloads}
-    per_provider = Counter(w.provider for w in portfolio.workloads if scoped[w.id][0])
+    # Workloads still using their provider (in scope, not exited) count for dependency and concentration.
+    in_use = {w.id for w in portfolio.workloads if scoped[w.id][0]
+              and not any(e.kind == "exit_completed" and e.date <= as_of for e in w.events)}
+    per_provider = Counter(w.provider for w in portfolio.workloads if w.id in in_use)
     safeguard_plans: dict[bool, Any] = {}
     plan_cache = PlanCache()
     results: list[WorkloadAssessment] = []
@@ -58,7 +62,8 @@ def assess(
             results.append(WorkloadAssessment(**base))
             continue
         provider = providers[wl.provider]
-        importance = assess_importance(wl, catalog.rubric, provider_workloads=per_provider[wl.provider] - 1,
+        importance = assess_importance(wl, catalog.rubric,
+                                       provider_workloads=per_provider[wl.provider] - (wl.id in in_use),
                                        rubric_name=catalog.rubric_source)
         critical = importance.critical
         evaluation = evaluate_provider(wl, provider, portfolio.institution, providers,
@@ -72,11 +77,14 @@ def assess(
             safeguards = safeguard_plans[critical]
         contract = plan_contract(wl, critical=critical, catalog=catalog, findings=evidence.contract.get(wl.id))
         report = decide_report(wl, portfolio.institution, critical=critical, catalog=catalog, as_of=as_of)
-        obligations = workload_obligations(wl, evaluation=evaluation, report=report, catalog=catalog, as_of=as_of)
+        leaving = exit_state(wl, critical=critical, catalog=catalog, as_of=as_of)
+        obligations = workload_obligations(wl, evaluation=evaluation, report=report, catalog=catalog, as_of=as_of,
+                                           exit=leaving)
         blockers: tuple[Reason, ...] = evaluation.blockers
         results.append(WorkloadAssessment(
             **base, importance=importance, provider_evaluation=evaluation, contract_clauses=contract,
             continuity_and_safeguards=safeguards, report=report, obligations=obligations, blockers=blockers,
+            exit=leaving,
         ))
     provider_conc, concentration = assess_concentration(portfolio, results)
     all_obligations = tuple(sorted(

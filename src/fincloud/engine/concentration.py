@@ -26,7 +26,8 @@ def hhi(shares: list[float]) -> float:
 def assess_concentration(
     portfolio: Portfolio, results: list[WorkloadAssessment]
 ) -> tuple[list[ProviderConcentration], Concentration]:
-    in_scope = [r for r in results if r.in_scope]
+    # Exited workloads (가이드 제9장) no longer depend on their provider.
+    in_scope = [r for r in results if r.in_scope and not (r.exit and r.exit.stage == "exited")]
     total = len(in_scope)
     counts = Counter(r.provider for r in in_scope)
     critical = Counter(r.provider for r in in_scope if r.importance and r.importance.critical)

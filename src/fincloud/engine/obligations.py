@@ -13,7 +13,7 @@ import datetime as dt
 
 from fincloud.catalog.loader import Catalog
 from fincloud.engine.deadlines import deadline, status_for
-from fincloud.engine.result import Obligation, ProviderEvaluation, Reason, ReportDecision
+from fincloud.engine.result import ExitState, Obligation, ProviderEvaluation, Reason, ReportDecision
 from fincloud.portfolio.model import Workload
 
 # obligation id -> the workload field recording when it was last done
@@ -78,8 +78,14 @@ def documents_current(workload: Workload, *, catalog: Catalog, as_of: dt.date) -
 
 def workload_obligations(
     workload: Workload, *, evaluation: ProviderEvaluation, report: ReportDecision, catalog: Catalog,
-    as_of: dt.date,
+    as_of: dt.date, exit: ExitState | None = None,
 ) -> tuple[Obligation, ...]:
+    """Every duty of the workload; once it has exited (가이드 제9장) only open reports and the exit's own remain."""
+    if exit is not None and exit.stage == "exited":
+        open_reports = [Obligation(id=f"report_{i.trigger}", workload=workload.id, due=i.due, status=i.status,
+                                   citation=i.reason.citation if i.reason else "감독규정 제14조의2제4항", reason=i.reason)
+                        for i in report.items if i.status != "ok"]
+        return (*open_reports, *exit.obligations)
     out: list[Obligation] = []
     comp, reg = evaluation.comprehensive, evaluation.regular
     out.append(Obligation(id="comprehensive_evaluation", workload=workload.id, provider=workload.provider,
@@ -96,4 +102,6 @@ def workload_obligations(
                                   reason=item.reason))
     out.extend(periodic(workload, catalog=catalog, as_of=as_of))
     out.append(documents_current(workload, catalog=catalog, as_of=as_of))
+    if exit is not None:
+        out.extend(exit.obligations)
     return tuple(out)

@@ -157,6 +157,16 @@ class Obligation:
 
 
 @out
+class ExitState:
+    stage: Literal["in_operation", "exiting", "exited"]
+    started_on: dt.date | None = None
+    completed_on: dt.date | None = None
+    data_destroyed_on: dt.date | None = None
+    reasons: tuple[Reason, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
+
+
+@out
 class WorkloadAssessment:
     id: str
     name: str
@@ -171,6 +181,7 @@ class WorkloadAssessment:
     report: ReportDecision | None = None
     obligations: tuple[Obligation, ...] = ()
     blockers: tuple[Reason, ...] = ()
+    exit: ExitState | None = None
 
 
 @out

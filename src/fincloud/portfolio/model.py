@@ -36,7 +36,7 @@ EventKind = Literal[
     "importance_upgrade", "scope_expansion", "personal_credit_added",
     "provider_security_incident", "outage_10min",
     # extensions
-    "provider_change", "infrastructure_rebuild", "exit_completed",
+    "provider_change", "infrastructure_rebuild", "exit_started", "exit_completed", "data_destroyed",
 ]
 Ratio = Annotated[float, Field(ge=0, le=1)]
 

@@ -108,6 +108,10 @@ def workload_json(w: WorkloadAssessment, lang: str = "ko") -> dict[str, Any]:
     out["report"] = _report(w.report, lang)
     out["obligations"] = [_obligation(o, lang) for o in w.obligations]
     out["blockers"] = [render_reason(r, lang, with_citation=True) for r in w.blockers]
+    if w.exit is not None:
+        out["exit"] = {"stage": w.exit.stage, "started_on": _d(w.exit.started_on),
+                       "completed_on": _d(w.exit.completed_on), "data_destroyed_on": _d(w.exit.data_destroyed_on),
+                       "reasons": _texts(w.exit.reasons, lang)}
     return out
 
 
