@@ -61,3 +61,36 @@ def test_institution_consent_restriction_is_not_a_limitation(review_text):
     review = review_text("제10조(재위탁) 을은 갑의 사전 서면 동의를 받은 경우에 한하여 업무를 재위탁할 수 있다.\n")
     assert status(review, "subcontracting_consent") == "satisfied"
     assert not review.risks
+
+
+def test_disclaiming_responsibility_for_destruction_denies_destruction(review_text):
+    """The negation governs 책임, but "파기에 대하여는" makes 파기 its topic: a risk, not silence."""
+    review = review_text("제10조(데이터의 처리) 을은 백업 매체에 남아 있는 갑의 데이터의 파기에 대하여는 어떠한 책임도 부담하지 아니한다.\n")
+    assert status(review, "data_destruction") == "contradicted"
+    assert any(r.clause == "data_destruction" and r.why == "negation" for r in review.risks)
+
+
+def test_notice_instead_of_consent_contradicts_subcontracting_consent(review_text):
+    review = review_text("제10조(재위탁) 을은 갑에게 통지하는 것만으로 갑의 동의 없이도 재위탁할 수 있다.\n")
+    assert status(review, "subcontracting_consent") == "contradicted"
+
+
+def test_negated_condition_is_not_a_denial(review_text):
+    """"승인을 받지 아니하고는 … 위탁하지 못한다" is a consent requirement (a condition), not a denial."""
+    review = review_text("제11조(재위탁의 제한) 을은 갑의 사전 서면 승인을 받지 아니하고는 업무의 일부를 제3자에게 다시 위탁하지 못한다.\n")
+    assert status(review, "subcontracting_consent") == "satisfied"
+    assert not [r for r in review.risks if r.clause == "subcontracting_consent"]
+
+
+def test_partial_phrasings_give_partly(review_text):
+    review = review_text(
+        "제6조(보안 의무) 을은 위탁업무를 수행함에 있어 갑의 정보보호 정책을 준수하여야 한다.\n"
+        "제8조(CSP) 을은 CSP를 다른 사업자로 바꾸려면 갑의 사전 동의를 받아야 한다.\n"
+    )
+    assert status(review, "security_level") == "partly"
+    assert status(review, "change_notification") == "partly"
+
+
+def test_change_notice_worded_in_advance_for_subcontracting(review_text):
+    review = review_text("제15조(재위탁) 을은 재위탁 시 재수탁자의 명칭 등 중요한 사항을 갑에게 미리 통지한다.\n")
+    assert status(review, "change_notification") == "satisfied"

@@ -50,6 +50,7 @@ class Part:
     elements: tuple[Element, ...]
     subject: str | None  # "institution": the sentence's subject must be the institution
     indirect: tuple[tuple[str, ...], ...]  # each: compacted terms that together satisfy the part
+    partial: tuple[tuple[str, ...], ...] = ()  # each: terms that show the part only in part (→ at most partly)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class Shared:
     negation_morphemes: tuple[tuple[str, str], ...]
     absent_nouns: tuple[str, ...]
     english_negation: tuple[str, ...]
+    scope_nouns: tuple[str, ...]  # 책임·의무: their negation also denies the "X에 대하여" topic
+    conditional_endings: tuple[tuple[str, ...], ...]  # "아니하고는", "않는 경우": a condition, not a denial
     prohibitions: tuple[str, ...]
     benign_contexts: tuple[str, ...]
     restrictors: tuple[str, ...]
@@ -142,6 +145,8 @@ def _shared(d: dict) -> Shared:
         negation_morphemes=morphemes,  # type: ignore[arg-type]
         absent_nouns=_strs(neg.get("absent_nouns")),
         english_negation=tuple(compact(t) for t in _strs(neg.get("english"))),
+        scope_nouns=_strs(neg.get("scope_nouns")),
+        conditional_endings=tuple(tuple(e.split("+")) for e in _strs(neg.get("conditional_endings"))),
         prohibitions=tuple(compact(t) for t in _strs(d.get("prohibitions"))),
         benign_contexts=tuple(compact(t) for t in _strs(d.get("benign_contexts"))),
         restrictors=tuple(compact(t) for t in _strs(lim["restrictors"])),
@@ -161,7 +166,8 @@ def _clause(d: dict) -> ClauseConcept:
         if not any(e.anchor for e in elements):
             raise ValueError(f"clause {d['id']} part {p['name']}: one element must be the anchor")
         indirect = tuple(tuple(_expand(t)[0] for t in group) for group in p.get("indirect") or ())
-        parts.append(Part(p["name"], elements, p.get("subject"), indirect))
+        partial = tuple(tuple(_expand(t)[0] for t in group) for group in p.get("partial") or ())
+        parts.append(Part(p["name"], elements, p.get("subject"), indirect, partial))
     return ClauseConcept(
         id=d["id"],
         tier=d["tier"],

@@ -59,6 +59,7 @@ class Hit:
     terms: tuple[str, ...]  # the matched words, one per element
     score: float
     risk: str | None = None  # "negation" | "limitation"
+    partial: bool = False  # a phrasing that shows the part only in part (Part.partial)
 
 
 @dataclass
@@ -144,11 +145,12 @@ def review_clause(prep: PreparedContract, clause: ClauseConcept) -> ClauseFindin
     risky_segments = {r.segment for r in risks}
     part_support = [[h for h in hits if h.segment not in risky_segments] for hits in part_support]
     found = [bool(h) for h in part_support]
+    weak = any(hits and all(h.partial for h in hits) for hits in part_support)
     support = [max(h, key=lambda x: x.score) for h in part_support if h]
     # Extra support from other articles strengthens the finding and helps the reader.
     extras = sorted((h for hits in part_support for h in hits if h not in support), key=lambda x: -x.score)
     why = list(dict.fromkeys(t for h in support for t in h.terms))
-    if all(found) and not risks:
+    if all(found) and not risks and not weak:
         confidence = min(0.97, sum(h.score for h in support) / len(support) + (0.03 if extras else 0.0))
         return ClauseFinding(clause, "satisfied", round(confidence, 2), support + extras[:1], [], why)
     if any(found):
@@ -168,6 +170,7 @@ def _find_part(prep: PreparedContract, clause: ClauseConcept, part: Part) -> tup
     candidate_segments = sorted(
         {prep.sentences[s].segment for i in anchor_idx for s in hits[i] if prep.sentences[s].segment is not None}
         | _title_anchor_segments(prep, hits, anchor_idx)
+        | _partial_segments(prep, part)
     )
     support: list[Hit] = []
     risks: list[Hit] = []
@@ -188,6 +191,16 @@ def _find_part(prep: PreparedContract, clause: ClauseConcept, part: Part) -> tup
         elif full:
             support.append(full)
     return support, risks
+
+
+def _partial_segments(prep: PreparedContract, part: Part) -> set[int]:
+    if not part.partial:
+        return set()
+    return {
+        sent.segment
+        for sent in prep.sentences
+        if sent.segment is not None and any(all(t in sent.compact for t in group) for group in part.partial)
+    }
 
 
 def _title_anchor_segments(prep: PreparedContract, hits: list[dict[int, list[str]]], anchor_idx: list[int]) -> set[int]:
@@ -215,6 +228,12 @@ def _full_match(
                 return Hit(seg.index, (s,), group, 0.9)
     per_element = [[s for s in context if s in h] for h in hits]
     if not all(per_element):
+        # A phrasing that shows the part only in part (e.g. a change needs consent, so the
+        # institution learns of it, but nothing says it is notified): support for `partly`.
+        for group in part.partial:
+            for s in body_sentences:
+                if all(t in prep.sentences[s].compact for t in group):
+                    return Hit(seg.index, (s,), group, 0.6, partial=True)
         return None
     body = sorted({s for found in per_element for s in found if prep.sentences[s].unit is not None})
     if not body:

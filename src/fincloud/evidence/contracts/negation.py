@@ -55,11 +55,46 @@ def negations(sentence: str, shared: Shared) -> list[Negation]:
         if start is not None and i + 1 < len(tokens) and tokens[i + 1][0] in ("도록", "게"):
             # Purposive: "접근하지 못하도록 통제한다" states how an obligation is met.
             start = None
+        if start is not None and _conditional(tokens, i + 1, shared):
+            # A condition: "승인을 받지 아니하고는 … 하지 못한다", "시정하지 않는 경우 해지할 수 있다".
+            start = None
         if start is not None:
             neg = _governed(tokens, start)
+            if neg and shared.scope_nouns and any(g in shared.scope_nouns for g in neg.governed):
+                # "파기에 대하여는 어떠한 책임도 부담하지 아니한다": denying the responsibility denies
+                # it for the topic too, so the topic's nouns are governed as well.
+                topic = _topic(tokens, start)
+                if topic:
+                    neg = Negation(neg.predicate, neg.governed + tuple(compact(t) for t in topic))
             if neg:
                 found.append(neg)
     return found
+
+
+def _conditional(tokens: list[tuple[str, str]], k: int, shared: Shared) -> bool:
+    forms = [f for f, _ in tokens[k : k + 3]]
+    return any(forms[: len(e)] == list(e) for e in shared.conditional_endings)
+
+
+_TOPIC_VERBS = ("대하", "관하")
+
+
+def _topic(tokens: list[tuple[str, str]], start: int) -> tuple[str, ...]:
+    """Nouns of the nearest "N에 대하여(는)/N에 관하여/N에 대한" before the negation."""
+    for j in range(start, 0, -1):
+        form, tag = tokens[j]
+        if form in _TOPIC_VERBS and tag.startswith("VV") and tokens[j - 1][0] == "에":
+            nouns = []
+            k = j - 2
+            while k >= 0 and len(nouns) < 2:
+                f, t = tokens[k]
+                if t in ("NNG", "NNP", "SL", "XR"):
+                    nouns.append(f)
+                elif not (t.startswith("J") or t in ("XSN", "NNB", "SP")):
+                    break
+                k -= 1
+            return tuple(nouns)
+    return ()
 
 
 def _governed(tokens: list[tuple[str, str]], start: int) -> Negation | None:
