@@ -102,20 +102,19 @@ def _band_fast(value: float, at_least: bool, bounds: tuple[tuple[Level, float], 
     return "none"
 
 
-def _measured(table: _ItemTable, raw: Any) -> tuple[Level, Reason]:
+def _measured(table: _ItemTable, raw: Any) -> tuple[Level, str, dict[str, Any]]:
     """Level of a raw value (count, ratio, amount, hours, category or flag) for one item."""
     item = table.item
     iid = item.id
     if isinstance(raw, str):
         if raw in item.categories:
             level = item.categories[raw]
-            return level, Reason(code="importance.category",
-                                 params={"item": iid, "value": raw, "level": level, "band": item.bands[level]})
-        return raw, Reason(code="importance.level_given", params={"item": iid, "level": raw})  # type: ignore[return-value]
+            return level, "importance.category", {"item": iid, "value": raw, "level": level, "band": item.bands[level]}
+        return raw, "importance.level_given", {"item": iid, "level": raw}  # type: ignore[return-value]
     if isinstance(raw, NewService):
-        return item.flags["new_service"], Reason(code="importance.new_service", params={"item": iid})
+        return item.flags["new_service"], "importance.new_service", {"item": iid}
     if isinstance(raw, AsNeeded):
-        return item.flags["as_needed"], Reason(code="importance.as_needed", params={"item": iid})
+        return item.flags["as_needed"], "importance.as_needed", {"item": iid}
     if isinstance(raw, CountRatio):
         values = {k: v for k, v in (("count", raw.count), ("ratio", raw.ratio)) if v is not None}
     elif isinstance(raw, AmountRatio):
@@ -125,7 +124,7 @@ def _measured(table: _ItemTable, raw: Any) -> tuple[Level, Reason]:
     level: Level = "none"
     for kind, value in values.items():
         level = _higher(level, _band_fast(value, *table.bounds[kind]))  # two measures: the higher level wins
-    return level, Reason(code="importance.measured", params={"item": iid, "values": values, "level": level})
+    return level, "importance.measured", {"item": iid, "values": values, "level": level}
 
 
 def assess_importance(
@@ -168,28 +167,23 @@ def assess_importance(
                             "expected": table.points[derived_level], "level": derived_level},
                     citation=CITATION,
                 ))
-            items[item.id] = ItemScore(
-                level=level, points=raw.points, max_points=item.points,
-                basis=Reason(code="importance.recorded_points", params={"item": item.id, "points": raw.points}),
-            )
+            items[item.id] = ItemScore(level, raw.points, item.points, "importance.recorded_points",
+                                       {"item": item.id, "points": raw.points})
             continue
         if derived_level is not None:
-            items[item.id] = ItemScore(
-                level=derived_level, points=table.points[derived_level], max_points=item.points,
-                basis=Reason(code="importance.information_class", params={"item": item.id, "class": cls_id}),
-            )
+            items[item.id] = ItemScore(derived_level, table.points[derived_level], item.points,
+                                       "importance.information_class", {"item": item.id, "class": cls_id})
             continue
         if raw is None:
             missing.append(item.id)
             warnings.append(Reason(code="importance.missing_item", params={"item": item.id}, citation=CITATION))
-            items[item.id] = ItemScore(level=None, points=0.0, max_points=item.points)
+            items[item.id] = ItemScore(None, 0.0, item.points)
             continue
-        level, basis = _measured(table, raw)
+        level, code, params = _measured(table, raw)
         if item.derived_from == "provider_workloads" and given.provider_dependency == "auto":
-            basis = Reason(code="importance.provider_dependency_auto",
-                           params={"item": item.id, "count": provider_workloads, "level": level})
-        items[item.id] = ItemScore(level=level, points=table.points[level],
-                                   max_points=item.points, basis=basis)
+            code, params = "importance.provider_dependency_auto", {"item": item.id, "count": provider_workloads,
+                                                                   "level": level}
+        items[item.id] = ItemScore(level, table.points[level], item.points, code, params)
 
     score = round(sum(s.points for s in items.values()), 4)
     threshold = cls.threshold

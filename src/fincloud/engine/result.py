@@ -41,12 +41,22 @@ class Reason:
     citation: str = ""
 
 
-@out
+@dataclass(slots=True)
 class ItemScore:
+    """One 부록1 item's result. ``basis`` (how the level was reached) is built when read: a 10,000-workload
+    assessment would otherwise create 130,000 reasons that most outputs never show."""
+
     level: Level | None
     points: float
     max_points: float
-    basis: Reason | None = None
+    basis_code: str | None = None
+    basis_params: dict[str, Any] | None = None
+
+    @property
+    def basis(self) -> Reason | None:
+        if self.basis_code is None:
+            return None
+        return Reason(code=self.basis_code, params=self.basis_params or {})
 
 
 @out
