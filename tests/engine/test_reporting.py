@@ -59,6 +59,7 @@ def test_development_not_yet_linked_waits_for_the_link() -> None:
     """No internal-network link yet (or only a research network) after 3 months: no due date until linking."""
     rep = one(portfolio([workload(contract={"signed_on": "2026-06-15"}, development_or_testing=True)])).report
     assert rep.due is None and [r.code for r in rep.reasons] == ["report.development_pending"]
+    assert (rep.required, rep.trigger, rep.status) == (True, "new_contract", "ok")
     rep = one(portfolio([workload(contract={"signed_on": "2026-06-15"}, development_or_testing=True,
                                   scope={"research_network_only": True},
                                   linked_to_internal_network_on="2026-10-20")])).report

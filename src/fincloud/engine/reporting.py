@@ -99,9 +99,12 @@ def decide_report(
                                   citation=trig.citation), soon=t.due_soon_days))
 
     if not items:
-        return ReportDecision(required=bool(reasons and reasons[-1].code == "report.development_pending"),
-                              status="not_required", attachments=attachments,
-                              reasons=(*reasons, Reason(code="report.no_trigger")) if not reasons else tuple(reasons))
+        if any(r.code == "report.development_pending" for r in reasons):
+            # Required, but its 3 months start only when the cloud is linked to the internal network.
+            return ReportDecision(required=True, trigger="new_contract", due=None, status="ok",
+                                  attachments=attachments, reasons=tuple(reasons))
+        return ReportDecision(required=False, status="not_required", attachments=attachments,
+                              reasons=(*reasons, Reason(code="report.no_trigger")))
     open_items = [i for i in items if i.status != "ok"]
     primary = min(open_items, key=lambda i: (i.due or dt.date.max)) if open_items else max(
         items, key=lambda i: i.event_date or dt.date.min)
