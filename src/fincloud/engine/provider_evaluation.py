@@ -294,6 +294,7 @@ class PlanCache:
         self.reps: dict[str, list[RepresentativeValidity]] = {}
         self.items: dict[tuple[object, ...], tuple[PlannedItem, ...]] = {}
         self.plans: dict[tuple[object, ...], tuple[tuple[str, ...], dict[str, str]]] = {}
+        self.regular: dict[tuple[object, ...], EvaluationSchedule] = {}
 
 
 def evaluate_provider(
@@ -316,8 +317,12 @@ def evaluate_provider(
         reps = cache.reps[provider.id] = representative_validity(provider, catalog)
     comprehensive, reeval, cycle_year = comprehensive_schedule(
         workload, provider, critical=critical, catalog=catalog, as_of=as_of, reps=reps)
-    regular = regular_schedule(workload, provider, critical=critical, catalog=catalog, as_of=as_of,
-                               cycle_year=cycle_year, reps=reps)
+    # The regular schedule depends only on the provider, the service model, the importance and the cycle.
+    rkey = (provider.id, workload.service_model, critical, cycle_year)
+    regular = cache.regular.get(rkey)
+    if regular is None:
+        regular = cache.regular[rkey] = regular_schedule(workload, provider, critical=critical, catalog=catalog,
+                                                         as_of=as_of, cycle_year=cycle_year, reps=reps)
     notes = [_SOUNDNESS_NOTE]
     if workload.scope.via_intermediary:
         notes.append(_INTERMEDIARY_NOTE)

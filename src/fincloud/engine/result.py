@@ -73,7 +73,7 @@ class ImportanceResult:
     rubric: str = "guide"
 
 
-@out
+@shared
 class EvaluationSchedule:
     required: bool = True
     method: Literal["onsite", "document"] | None = None
