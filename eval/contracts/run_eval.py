@@ -4,8 +4,10 @@
     .venv/bin/python eval/contracts/run_eval.py --set tuning  # only the tuning set
 
 The tuning set is gold_tuning.yaml (generated from clause_library.py by build_tuning.py) plus
-gold_tuning_written.yaml (contracts written by hand, including the former held-out set); the
-held-out set is gold_heldout.yaml, written before the second tuning round and never used for it.
+gold_tuning_written.yaml (contracts written by hand, including the first held-out set, w01–w04)
+plus gold_tuning_heldout2.yaml (the second held-out set, n01–n06); the held-out set is
+gold_heldout.yaml (n07–n12), written before the third tuning round and never used for it. Its
+files and gold are checked against heldout/SHA256SUMS before it is run (exit 1 on a mismatch).
 
 Scoring, per (contract, required clause): the gold label is satisfied / partly / contradicted,
 or missing when the clause is not listed. A prediction is a true positive when its status
@@ -18,6 +20,7 @@ Separately counted, and required to be zero: a contradicted clause predicted sat
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from collections import defaultdict
@@ -32,9 +35,22 @@ from fincloud.evidence.contracts.review import review_contract
 
 HERE = Path(__file__).resolve().parent
 SETS = {
-    "tuning": [HERE / "gold_tuning.yaml", HERE / "gold_tuning_written.yaml"],
+    "tuning": [HERE / "gold_tuning.yaml", HERE / "gold_tuning_written.yaml", HERE / "gold_tuning_heldout2.yaml"],
     "heldout": [HERE / "gold_heldout.yaml"],
 }
+
+
+def verify_checksums(sums: Path) -> bool:
+    """Check the held-out files and gold against the checksums recorded before tuning."""
+    ok = True
+    for line in sums.read_text(encoding="utf-8").splitlines():
+        digest, name = line.split(maxsplit=1)
+        actual = hashlib.sha256((HERE / name.strip()).read_bytes()).hexdigest()
+        if actual != digest:
+            print(f"CHECKSUM MISMATCH: {name.strip()} (recorded {digest[:12]}…, now {actual[:12]}…)")
+            ok = False
+    print(f"held-out checksums ({sums.name}): {'verified' if ok else 'FAILED'}")
+    return ok
 
 
 def _articles(locations: list[str]) -> set[str]:
@@ -128,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"analyser + concepts loaded in {load_time():.2f} s (analyser only)")
     failed = False
     for name in ("tuning", "heldout") if args.set == "all" else (args.set,):
+        if name == "heldout" and not verify_checksums(HERE / "heldout" / "SHA256SUMS"):
+            failed = True
+            continue
         _f1, negated = evaluate(name, SETS[name], catalog, concepts)
         failed |= negated > 0
     return 1 if failed else 0

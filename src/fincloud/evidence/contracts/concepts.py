@@ -42,6 +42,8 @@ class Element:
     anchor: bool
     terms: tuple[str, ...]  # compacted surface forms, conjugations included
     pattern: re.Pattern[str]
+    # A hit inside one of these phrases does not count ("본점 소재지" is no processing location).
+    not_within: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,10 @@ class ClauseConcept:
     parts: tuple[Part, ...]
     prohibitions: tuple[str, ...]
     negation_targets: tuple[str, ...]
-    limitations: tuple[str, ...]
+    limitations: tuple[tuple[str, ...], ...]  # each: terms that together (one sentence) limit the clause
+    # Restrictors ("범위 내에서만", "에 한하여") bind the provider here, so they are the duty
+    # itself (접근은 … 범위 내에서만), not a limitation of it.
+    restriction_is_duty: bool = False
 
     @property
     def anchor_terms(self) -> tuple[str, ...]:
@@ -86,6 +91,7 @@ class Shared:
     restrictors: tuple[str, ...]
     discretion: tuple[str, ...]
     standalone_limitations: tuple[str, ...]
+    conditions: tuple[str, ...] = ()  # "을이 인정하는 경우": discretion + condition limits without a restrictor
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,7 @@ def _shared(d: dict) -> Shared:
         restrictors=tuple(compact(t) for t in _strs(lim["restrictors"])),
         discretion=tuple(compact(t) for t in _strs(lim["discretion"])),
         standalone_limitations=tuple(compact(t) for t in _strs(lim.get("standalone"))),
+        conditions=tuple(compact(t) for t in _strs(lim.get("conditions"))),
     )
 
 
@@ -161,7 +168,8 @@ def _clause(d: dict) -> ClauseConcept:
     parts = []
     for p in d["parts"]:
         elements = tuple(
-            _element(e["name"], bool(e.get("anchor", False)), _strs(e["terms"])) for e in p["elements"]
+            _element(e["name"], bool(e.get("anchor", False)), _strs(e["terms"]), _strs(e.get("not_within")))
+            for e in p["elements"]
         )
         if not any(e.anchor for e in elements):
             raise ValueError(f"clause {d['id']} part {p['name']}: one element must be the anchor")
@@ -177,11 +185,19 @@ def _clause(d: dict) -> ClauseConcept:
         parts=tuple(parts),
         prohibitions=tuple(compact(t) for t in _strs(d.get("prohibitions"))),
         negation_targets=tuple(compact(t) for t in _strs(d.get("negation_targets"))),
-        limitations=tuple(compact(t) for t in _strs(d.get("limitations"))),
+        limitations=tuple(_group(t) for t in d.get("limitations") or ()),
+        restriction_is_duty=bool(d.get("restriction_is_duty", False)),
     )
 
 
-def _element(name: str, anchor: bool, terms: tuple[str, ...]) -> Element:
+def _group(entry: object) -> tuple[str, ...]:
+    """A limitation: one phrase, or a list of phrases that must all be in one sentence."""
+    if isinstance(entry, list):
+        return tuple(compact(t) for t in _strs(entry))
+    return (compact(str(entry)),)
+
+
+def _element(name: str, anchor: bool, terms: tuple[str, ...], not_within: tuple[str, ...] = ()) -> Element:
     forms: set[str] = set()
     for term in terms:
         forms.update(_expand(term))
@@ -191,7 +207,9 @@ def _element(name: str, anchor: bool, terms: tuple[str, ...]) -> Element:
     alternatives = [_trie_regex(rest)] if rest else []
     # Short ASCII terms match whole words only ("sla" must not match "translation").
     alternatives += [rf"(?<![a-z]){re.escape(f)}(?![a-z])" for f in short_ascii]
-    return Element(name, anchor, ordered, re.compile("|".join(alternatives)))
+    exclusions = sorted({compact(t) for t in not_within}, key=len, reverse=True)
+    not_within_pattern = re.compile("|".join(re.escape(t) for t in exclusions)) if exclusions else None
+    return Element(name, anchor, ordered, re.compile("|".join(alternatives)), not_within_pattern)
 
 
 def _trie_regex(words: list[str]) -> str:

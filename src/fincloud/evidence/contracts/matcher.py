@@ -120,7 +120,12 @@ class PreparedContract:
         key = id(element)
         if key not in self._hits:
             found: dict[int, list[str]] = {}
+            excluded: list[tuple[int, int]] = (
+                [m.span() for m in element.not_within.finditer(self._text)] if element.not_within else []
+            )
             for m in element.pattern.finditer(self._text):
+                if excluded and any(a <= m.start() and m.end() <= b for a, b in excluded):
+                    continue
                 s = bisect.bisect_right(self._offsets, m.start()) - 1
                 found.setdefault(s, []).append(m.group(0))
             self._hits[key] = found
@@ -142,8 +147,10 @@ def review_clause(prep: PreparedContract, clause: ClauseConcept) -> ClauseFindin
         support, part_risks = _find_part(prep, clause, part)
         part_support.append(support)
         risks.extend(r for r in part_risks if all(r.segment != x.segment for x in risks))
-    risky_segments = {r.segment for r in risks}
-    part_support = [[h for h in hits if h.segment not in risky_segments] for hits in part_support]
+    # Support never shares a sentence with a risk; support beside it in the same 항 (a proviso
+    # "다만, … 제공한다" after a denial) still counts, so the clause is at best partly.
+    risky_sentences = {s for r in risks for s in r.sentences}
+    part_support = [[h for h in hits if not set(h.sentences) & risky_sentences] for hits in part_support]
     found = [bool(h) for h in part_support]
     weak = any(hits and all(h.partial for h in hits) for hits in part_support)
     support = [max(h, key=lambda x: x.score) for h in part_support if h]
@@ -171,6 +178,7 @@ def _find_part(prep: PreparedContract, clause: ClauseConcept, part: Part) -> tup
         {prep.sentences[s].segment for i in anchor_idx for s in hits[i] if prep.sentences[s].segment is not None}
         | _title_anchor_segments(prep, hits, anchor_idx)
         | _partial_segments(prep, part)
+        | _indirect_segments(prep, part)
     )
     support: list[Hit] = []
     risks: list[Hit] = []
@@ -182,24 +190,43 @@ def _find_part(prep: PreparedContract, clause: ClauseConcept, part: Part) -> tup
             for s in seg.sentences
             if any(s in h for h in hits) and (pol := _polarity(prep, clause, part, s, on_topic))
         }
-        risk = _risk(prep, clause, part, seg, hits, polarity, on_topic)
-        full = _full_match(prep, clause, part, seg, hits, exclude=set(polarity))
+        risk, risk_sentences = _risk(prep, clause, part, seg, hits, polarity, on_topic)
+        full = _full_match(prep, clause, part, seg, hits, exclude=set(polarity) | risk_sentences)
         if risk:
-            body = [s for s in seg.sentences if any(s in h for h in hits)] or seg.sentences[:1]
+            body = sorted(risk_sentences) or [s for s in seg.sentences if any(s in h for h in hits)] or seg.sentences[:1]
             terms = tuple(_first_term(hits[i], seg) for i in anchor_idx)
             risks.append(Hit(seg_idx, tuple(body), tuple(t for t in terms if t), 0.85, risk))
+            if full and _anchored_in_body(part, full, hits):
+                support.append(full)
         elif full:
             support.append(full)
     return support, risks
 
 
+def _anchored_in_body(part: Part, hit: Hit, hits) -> bool:
+    """The support names the obligation itself in a body sentence (not only in the title)."""
+    return any(s in hits[i] for i, e in enumerate(part.elements) if e.anchor for s in hit.sentences)
+
+
 def _partial_segments(prep: PreparedContract, part: Part) -> set[int]:
-    if not part.partial:
+    return _phrase_segments(prep, part.partial)
+
+
+def _indirect_segments(prep: PreparedContract, part: Part) -> set[int]:
+    """An indirect phrasing may name no anchor term ("… 정보를 제3자에게 제공할 수 없다")."""
+    return _phrase_segments(prep, part.indirect)
+
+
+def _phrase_segments(prep: PreparedContract, groups: tuple[tuple[str, ...], ...]) -> set[int]:
+    if not groups:
         return set()
+    firsts = {g[0] for g in groups}
     return {
         sent.segment
         for sent in prep.sentences
-        if sent.segment is not None and any(all(t in sent.compact for t in group) for group in part.partial)
+        if sent.segment is not None
+        and any(f in sent.compact for f in firsts)
+        and any(all(t in sent.compact for t in group) for group in groups)
     }
 
 
@@ -265,6 +292,8 @@ def _polarity(prep: PreparedContract, clause: ClauseConcept, part: Part, s: int,
     for neg in prep.sentence_negations(s):
         if term_hits(neg.predicate, prohibitions):
             continue  # "누설하지 아니한다", "거부할 수 없다": a prohibition is an obligation
+        if neg.prohibitive and not term_hits(neg.predicate, clause.negation_targets):
+            continue  # "낮아서는 아니 된다": "~여서는 아니 된다" forbids, so it binds the provider
         if any(term_hits(g, targets) for g in neg.governed):
             denied = True
             break
@@ -282,23 +311,54 @@ def _on_topic(part: Part, seg: Segment, hits) -> bool:
 
 def _risk(
     prep: PreparedContract, clause: ClauseConcept, part: Part, seg: Segment, hits, polarity: dict[int, str], on_topic: bool
-) -> str | None:
-    shared = prep.concepts.shared
+) -> tuple[str | None, set[int]]:
+    """The kind of risk in this segment ("negation" | "limitation" | None) and its sentences."""
     anchor_sentences = {s for i, e in enumerate(part.elements) if e.anchor for s in hits[i]}
     anchored_here = any(s in anchor_sentences for s in seg.sentences) or seg.title_sentence in anchor_sentences
     if not anchored_here:
-        return None
-    if "negation" in polarity.values():
-        return "negation"
+        return None, set()
+    negated = {s for s, pol in polarity.items() if pol == "negation"}
+    if negated:
+        return "negation", negated
     if not on_topic:
-        return None
-    for s in seg.sentences:
-        sent = prep.sentences[s]
-        if any(p in sent.compact for p in shared.standalone_limitations + clause.limitations):
-            return "limitation"
-        if any(r in sent.compact for r in shared.restrictors) and provider_discretion(sent.text, prep.parties, shared.discretion):
-            return "limitation"
-    return None
+        return None, set()
+    # Every limiting sentence of the 항 is a risk (safety first), except a general one that a
+    # later proviso overrides by naming the obligation: "통지는 … 공지로 갈음할 수 있다. 다만,
+    # 서비스 제공 위치의 변경은 … 서면으로 통지하여야 한다".
+    limited = set()
+    for k, s in enumerate(seg.sentences):
+        if not _limits(prep, clause, prep.sentences[s]):
+            continue
+        overridden = s not in anchor_sentences and any(
+            t in anchor_sentences and _is_proviso(prep.sentences[t].compact) for t in seg.sentences[k + 1 :]
+        )
+        if not overridden:
+            limited.add(s)
+    return ("limitation", limited) if limited else (None, set())
+
+
+_PROVISO = ("다만", "단,", "however", "providedthat", "provided,however")
+
+
+def _is_proviso(text: str) -> bool:
+    return text.startswith(_PROVISO)
+
+
+def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bool:
+    """Does the sentence bind the obligation to the provider's consent, discretion, own policy
+    or scope ("을이 필요하다고 인정하는 범위에 한하여", "회사의 보안정책에 반하지 않는 범위 내에서만"),
+    or weaken it ("게시로 갈음", "단독 재량")?"""
+    shared = prep.concepts.shared
+    text = sent.compact
+    if any(p in text for p in shared.standalone_limitations):
+        return True
+    if any(all(t in text for t in group) for group in clause.limitations):
+        return True
+    if clause.restriction_is_duty or not any(d in text for d in shared.discretion):
+        return False
+    if any(r in text for r in shared.restrictors) and provider_discretion(sent.text, prep.parties, shared.discretion):
+        return True
+    return bool(shared.conditions) and provider_discretion(sent.text, prep.parties, shared.discretion, shared.conditions)
 
 
 def passage_location(prep: PreparedContract, hit: Hit) -> tuple[str, int | None, str]:

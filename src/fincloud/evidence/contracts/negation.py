@@ -23,6 +23,7 @@ _SKIP_BEFORE_PREDICATE = ("EC", "EP", "ETM", "ETN", "XSV", "XSA", "JX", "VX", "X
 class Negation:
     predicate: str  # the negated predicate's content morpheme, e.g. 파기, 지 (책임을 지다)
     governed: tuple[str, ...]  # the predicate and up to two nouns before it (objects, subjects)
+    prohibitive: bool = False  # "~하여서는 아니 된다": a prohibition, which creates a duty
 
 
 #: Surface hints: a sentence without any of these cannot hold a negation, so the analyser is skipped.
@@ -41,6 +42,7 @@ def negations(sentence: str, shared: Shared) -> list[Negation]:
     found: list[Negation] = []
     for i, (form, tag) in enumerate(tokens):
         start: int | None = None
+        prohibitive = False
         if (form, tag) in shared.negation_morphemes:
             start = i - 1
         elif form == "없" and tag == "VA":
@@ -52,6 +54,7 @@ def negations(sentence: str, shared: Shared) -> list[Negation]:
                 start = j - 1 if tokens[j][0] == "수" else j
         elif form == "아니" and tag == "MAG" and i + 1 < len(tokens) and tokens[i + 1][0] == "되":
             start = i - 1
+            prohibitive = True
         if start is not None and i + 1 < len(tokens) and tokens[i + 1][0] in ("도록", "게"):
             # Purposive: "접근하지 못하도록 통제한다" states how an obligation is met.
             start = None
@@ -67,7 +70,7 @@ def negations(sentence: str, shared: Shared) -> list[Negation]:
                 if topic:
                     neg = Negation(neg.predicate, neg.governed + tuple(compact(t) for t in topic))
             if neg:
-                found.append(neg)
+                found.append(Negation(neg.predicate, neg.governed, prohibitive) if prohibitive else neg)
     return found
 
 

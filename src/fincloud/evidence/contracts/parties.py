@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fincloud.evidence.contracts.concepts import Shared
 
 _DEFINITION = re.compile(
     r"([^\s()（）,、]{1,30}(?:\s[^\s()（）,、]{1,20}){0,3})\s*[(（]\s*이하\s*[「『“\"‘']?\s*([^」』”\"’'()\s]{1,15})\s*[」』”\"’']?\s*"
-    r"(?:이?라고?|으?로)\s*(?:한다|함|칭한다|칭함|하며|하고|표기)"
+    r"(?:이?라고?|으?로)\s*(?:한다|합니다|함|칭한다|칭합니다|칭함|하며|하고|표기)"
 )
 _EN_DEFINITION = re.compile(r"([A-Z][\w&.,' -]{1,60}?)\s*\(\s*(?:the\s+)?[\"“]([A-Z][A-Za-z ]{1,20})[\"”]\s*\)")
 _PARTICLES = "은|는|이|가|의|께서|에게|과|와|측|도|만"
+_COMPANY = re.compile(r"주식회사|유한회사|유한책임회사|\(주\)|㈜|은행|조합|공사|Co\.|Ltd|Inc\b|Corp|LLC|Limited", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,23 @@ def find_parties(text: str, shared: Shared) -> Parties:
     institution = list(shared.institution_aliases)
     provider = list(shared.provider_aliases)
     head = text[:6000]
-    for m in list(_DEFINITION.finditer(head)) + list(_EN_DEFINITION.finditer(head)):
-        name, alias = m.group(1).strip(), m.group(2).strip()
-        side = _side(name + " " + alias, shared)
+    definitions = [
+        (m.start(), m.group(1).strip(), m.group(2).strip())
+        for m in list(_DEFINITION.finditer(head)) + list(_EN_DEFINITION.finditer(head))
+    ]
+    sides: dict[str, str | None] = {}
+    for _, name, alias in definitions:
+        sides[alias] = sides.get(alias) or _side(name + " " + alias, shared)
+    companies = [(pos, alias) for pos, name, alias in definitions if _COMPANY.search(name)]
+    for pos, alias in companies:
+        if sides[alias] is None:
+            # Two parties defined side by side ("○○증권(이하 "금융회사")과 ○○웍스(이하 "회사")"):
+            # a company name without cues is the other side of the company next to it.
+            near = {sides[a] for p, a in companies if a != alias and abs(p - pos) < 300 and sides[a]}
+            if len(near) == 1:
+                sides[alias] = "provider" if near == {"institution"} else "institution"
+    for _pos, _name, alias in definitions:
+        side = sides[alias]
         if side == "institution" and alias not in institution:
             institution.append(alias)
             provider = [p for p in provider if p != alias]
@@ -84,8 +100,35 @@ def subject_is_institution(sentence: str, parties: Parties) -> bool:
     return True
 
 
-def provider_discretion(sentence: str, parties: Parties, discretion: tuple[str, ...]) -> bool:
-    """Does the sentence make something depend on the provider's consent or judgement?"""
+def provider_discretion(
+    sentence: str, parties: Parties, discretion: tuple[str, ...], conditions: tuple[str, ...] = ()
+) -> bool:
+    """Does the sentence make something depend on the provider's consent, judgement or policy?
+
+    "을이 동의하는", "회사의 보안정책", "을이 보존할 필요가 있다고 판단하는": the provider's alias, at
+    most three words, then a discretion word. The words between must not name the institution
+    ("을은 갑의 승인을 받아" is the institution's approval), and "갑과 을이 합의하여" is mutual. With
+    ``conditions``, the discretion word must be followed closely by one of them ("인정하는 경우",
+    "동의하는 범위").
+    """
+    pattern, mutual = _discretion_patterns(parties, discretion, conditions)
+    for m in pattern.finditer(sentence):
+        # "갑과 을이 합의하여 정하는 범위": a mutual agreement is no limitation by the provider.
+        if not mutual.search(sentence[max(0, m.start() - 12) : m.start()]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=32)
+def _discretion_patterns(
+    parties: Parties, discretion: tuple[str, ...], conditions: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(re.escape(d) for d in sorted(discretion, key=len, reverse=True))
-    prov = parties.pattern("provider")
-    return re.search(rf"{prov}(?:{_PARTICLES}|'s|’s)?\s*(?:\S{{1,6}}\s*){{0,2}}?(?:{words})", sentence, re.IGNORECASE) is not None
+    prov, inst = parties.pattern("provider"), parties.pattern("institution")
+    tail = ""
+    if conditions:
+        tail = r"\S{0,6}?\s*(?:" + "|".join(re.escape(c) for c in conditions) + ")"
+    between = rf"(?:(?!{inst})\S{{1,6}}\s*){{0,3}}?"
+    pattern = re.compile(rf"{prov}(?:{_PARTICLES}|'s|’s)?\s*{between}(?:{words}){tail}", re.IGNORECASE)
+    mutual = re.compile(rf"{inst}\s*(?:과|와|및|and)\s*$", re.IGNORECASE)
+    return pattern, mutual

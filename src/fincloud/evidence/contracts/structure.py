@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from fincloud.evidence.contracts.readers import Block, RawDocument
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Article titles come in any bracket pair: 제1조(목적), 제1조【목적】, 제1조〔목적〕, 제1조[목적],
+# 제1조<목적>, 제1조「목적」; or bare: "제1조 목적".
+_OPEN, _CLOSE = "(（[【〔〈<「『", ")）]】〕〉>」』"
 _ARTICLE = re.compile(
-    r"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s*(?:[(（\[]\s*([^)）\]]{1,50}?)\s*[)）\]]|(?=\s*$))\s*(.*)$"
+    rf"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s*(?:[{re.escape(_OPEN)}]\s*([^{re.escape(_CLOSE)}]{{1,50}}?)\s*[{re.escape(_CLOSE)}]|(?=\s*$))\s*(.*)$"
 )
 _ARTICLE_BARE_TITLE = re.compile(r"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s+([가-힣·ㆍ및 ]{2,24})$")
 _ARTICLE_EN = re.compile(r"^(?:Article|ARTICLE|Section|SECTION)\s+(\d+)\.?\s*(?:[(（]\s*([^)）]{1,60})[)）]|[.:\-–]?\s*([A-Z][A-Za-z ,&/-]{1,60}))?\s*(.*)$")
@@ -126,14 +129,19 @@ def split(raw: RawDocument) -> ContractDocument:
             st.flush()
             st.paragraph = st.item = st.subitem = None
             continue
-        if (m := _ANNEX.match(line)) and _looks_like_heading(line, m.group(3)):
+        if (m := _ANNEX.match(line)) and (_looks_like_heading(line, m.group(3)) or _inline_annex(m)):
             st.flush()
             kind, number = m.group(1), m.group(2)
             st.annex = f"{kind} {number}".strip()
             st.article = st.paragraph = st.item = st.subitem = None
-            # The annex heading is context (like an article title), not a statement.
-            st.title = line
-            st.start(block, "")
+            if not _inline_annex(m):
+                # The annex heading is context (like an article title), not a statement.
+                st.title = line
+                st.start(block, "")
+            else:
+                # "Schedule 2 / 별지 2 — Technical measures: …": heading and content on one line.
+                st.title = None
+                st.start(block, line)
             continue
         if (m := _ARTICLE.match(line)) or (m := _ARTICLE_BARE_TITLE.match(line)):
             number = m.group(1) + (f"조의{m.group(2)}" if m.group(2) else "조")
@@ -181,6 +189,13 @@ def _continue_line(st: _State, block: Block, line: str) -> None:
 
 def _same_number(article: str, number: str) -> bool:
     return re.fullmatch(rf"제{number}조(?:의\d+)?", article) is not None
+
+
+def _inline_annex(m: re.Match[str]) -> bool:
+    """"별표 1 — 서비스 명세: …", "Schedule 2 / 별지 2 – …": a numbered annex keyword followed by a
+    separator starts the annex even when its content follows on the same line."""
+    rest = m.group(3).strip()
+    return bool(m.group(2)) and re.match(r"^[/:—–-]", rest) is not None and len(rest) > 20
 
 
 def _looks_like_heading(line: str, rest: str) -> bool:
