@@ -24,9 +24,13 @@ _EPS = 1e-9
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}  # high=0 … none=3
 
 
+# Ties in sensitivity (고유식별정보, 개인신용정보) are named in the guide's printed order.
+_ORDER = {"unique_id": 0, "personal_credit": 1, "financial": 2, "business": 3, "public": 4}
+
+
 def information_class(workload: Workload, rubric: ImportanceRubric) -> str:
     """The most sensitive class the workload processes (1단계 처리정보 분류)."""
-    return min(workload.information, key=lambda c: (rubric.information_class(c).rank, c))
+    return min(workload.information, key=lambda c: (rubric.information_class(c).rank, _ORDER.get(c, 9)))
 
 
 def band(value: float, measure: Measure) -> Level:
@@ -137,7 +141,7 @@ def assess_importance(
     """
     tables = _tables(rubric)
     classes = _classes(rubric)
-    cls = min((classes[c] for c in workload.information), key=lambda ic: (ic.rank, ic.id))
+    cls = min((classes[c] for c in workload.information), key=lambda ic: (ic.rank, _ORDER.get(ic.id, 9)))
     cls_id = cls.id
     given = workload.importance
     items: dict[str, ItemScore] = {}
