@@ -139,7 +139,7 @@ class Located:
         return self.lines.get((), None)
 
 
-def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], file: str) -> Any:
+def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], file: str, loader: yaml.SafeLoader) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -156,20 +156,16 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], file: str) 
                     field=".".join(str(p) for p in (*path, key)),
                 )
             lines[(*path, key)] = key_node.start_mark.line + 1
-            out[key] = _walk(value_node, (*path, key), lines, file)
+            out[key] = _walk(value_node, (*path, key), lines, file, loader)
         return out
     if isinstance(node, yaml.SequenceNode):
         items = []
         for i, child in enumerate(node.value):
             lines[(*path, i)] = child.start_mark.line + 1
-            items.append(_walk(child, (*path, i), lines, file))
+            items.append(_walk(child, (*path, i), lines, file, loader))
         return items
-    # Scalar: let the loader's resolvers pick int/float/bool/null/str.
-    loader = _Loader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+    # Scalar: the loader's resolvers already tagged it int/float/bool/null/str.
+    return loader.construct_scalar(node) if node.tag == "tag:yaml.org,2002:str" else loader.construct_object(node)
 
 
 def load_located(path: str | Path, *, display_name: str | None = None) -> Located:
@@ -190,10 +186,13 @@ def load_located(path: str | Path, *, display_name: str | None = None) -> Locate
 
 
 def loads_located(text: str, name: str) -> Located:
+    """Parse keeping the line of every key (libyaml composes; one loader constructs every scalar)."""
     lines: dict[PathKey, int] = {}
+    loader = _FastLoader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
+        loader.dispose()
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         # JSON that YAML cannot read (e.g. tabs): let the JSON parser give its own position.
@@ -210,14 +209,17 @@ def loads_located(text: str, name: str) -> Located:
                 raise InputError.single(f"malformed JSON: {jexc.msg}", file=name, line=jexc.lineno) from None
         raise InputError.single(f"malformed YAML: {exc.problem or exc}", file=name, line=line) from None
     except yaml.YAMLError as exc:
+        loader.dispose()
         raise InputError.single(f"malformed YAML: {exc}", file=name) from None
-    if node is None:
-        raise InputError.single("the file is empty", file=name, line=1)
-    lines[()] = node.start_mark.line + 1
     try:
-        data = _walk(node, (), lines, name)
+        if node is None:
+            raise InputError.single("the file is empty", file=name, line=1)
+        lines[()] = node.start_mark.line + 1
+        data = _walk(node, (), lines, name, loader)
     except yaml.YAMLError as exc:
         raise InputError.single(f"malformed YAML: {exc}", file=name) from None
+    finally:
+        loader.dispose()
     return Located(name, data, lines)
 
 

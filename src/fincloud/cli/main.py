@@ -69,7 +69,7 @@ def friendly(func: F) -> F:
         except InputError as exc:
             err.print("[bold red]오류 / error[/bold red]")
             for problem in exc.problems:
-                err.print("  " + problem.render(), markup=False, highlight=False)
+                err.print("  " + problem.render(), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
