@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from fincloud.catalog import models as m
+from fincloud.catalog.constants import DEFAULT_EDITION, EDITIONS_DIR
 from fincloud.catalog.tables import (
     CommitteeTable,
     ConcentrationTable,
@@ -25,9 +26,6 @@ from fincloud.catalog.tables import (
 )
 from fincloud.errors import InputError
 from fincloud.yamlio import load_fast, loads_located, validation_problems
-
-EDITIONS_DIR = Path(__file__).parent / "editions"
-DEFAULT_EDITION = "fsi-2023"
 
 T = TypeVar("T", bound=BaseModel)
 

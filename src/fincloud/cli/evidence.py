@@ -14,7 +14,6 @@ import typer
 from rich.console import Console
 
 from fincloud.errors import InputError
-from fincloud.evidence.config.model import ScanContext
 
 app = typer.Typer(help="Configuration evidence for the technical safeguards of 제5장.", no_args_is_help=True)
 
@@ -45,6 +44,7 @@ def scan_command(
 ) -> None:
     """Scan one configuration export and show each check with its 제5장 requirement."""
     from fincloud.evidence.config import render
+    from fincloud.evidence.config.model import ScanContext
     from fincloud.evidence.config.scan import scan
 
     console = Console(stderr=True, soft_wrap=True)

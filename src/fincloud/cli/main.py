@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from fincloud import __version__
-from fincloud.catalog import DEFAULT_EDITION, Catalog, load_catalog
+from fincloud.catalog.constants import DEFAULT_EDITION
 from fincloud.errors import InputError
 from fincloud.fileio import atomic_write_text
 from fincloud.yamlio import bulk_allocation
@@ -93,7 +93,9 @@ def _parse_date(value: str | None, name: str) -> dt.date | None:
         raise InputError.single(f"'{value}' is not a valid date", field=name, allowed="YYYY-MM-DD") from None
 
 
-def _catalog_for(portfolio: Any, portfolio_path: Path, edition: str) -> Catalog:
+def _catalog_for(portfolio: Any, portfolio_path: Path, edition: str) -> Any:
+    from fincloud.catalog import load_catalog
+
     rubric = portfolio.institution.importance_rubric
     if rubric:
         rubric_path = Path(rubric)
@@ -257,6 +259,7 @@ def version() -> None:
 @friendly
 def catalog_list(edition: EditionOpt = DEFAULT_EDITION) -> None:
     """카탈로그의 표와 항목 수. The tables of the catalog and their sizes."""
+    from fincloud.catalog import load_catalog
     from fincloud.catalog.browse import list_tables
 
     cat = load_catalog(edition)
@@ -275,6 +278,7 @@ def catalog_show(
     edition: EditionOpt = DEFAULT_EDITION,
 ) -> None:
     """한 항목(또는 표 전체)을 출처와 함께 보여줍니다. Show one entry, with its source."""
+    from fincloud.catalog import load_catalog
     from fincloud.catalog.browse import show
 
     entry = show(load_catalog(edition), item)
@@ -288,6 +292,7 @@ def catalog_search(
     edition: EditionOpt = DEFAULT_EDITION,
 ) -> None:
     """가이드 원문에서 찾습니다. Search the verbatim text of the guide's tables."""
+    from fincloud.catalog import load_catalog
     from fincloud.catalog.browse import search
 
     hits = search(load_catalog(edition), text)
@@ -306,6 +311,7 @@ def catalog_export(
     edition: EditionOpt = DEFAULT_EDITION,
 ) -> None:
     """카탈로그 전체를 내보냅니다. Export the whole catalog."""
+    from fincloud.catalog import load_catalog
     from fincloud.catalog.browse import export
 
     data = export(load_catalog(edition))
