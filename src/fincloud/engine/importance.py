@@ -58,8 +58,10 @@ class _ItemTable:
     points: dict[str, float]
     primary: str | None
     bounds: dict[str, tuple[bool, tuple[tuple[Level, float], ...]]]  # measure -> (at_least, ((level, bound), ...))
+    memo: dict[Any, ItemScore]  # raw value -> its (immutable, shared) score; many workloads share values
 
 
+_MEMO_LIMIT = 100_000  # distinct values remembered per item (bounded for long-running processes)
 _TABLES: dict[int, tuple[ImportanceRubric, dict[str, _ItemTable]]] = {}
 
 
@@ -72,6 +74,7 @@ def _tables(rubric: ImportanceRubric) -> dict[str, _ItemTable]:
         {kind: (m.compare == "at_least",
                 tuple((lvl, getattr(m, lvl)) for lvl in ("high", "medium", "low") if getattr(m, lvl) is not None))
          for kind, m in it.measures.items()},
+        {},
     ) for it in rubric.items}
     _TABLES[id(rubric)] = (rubric, tables)
     return tables
@@ -171,23 +174,37 @@ def assess_importance(
                             "expected": table.points[derived_level], "level": derived_level},
                     citation=CITATION,
                 ))
-            items[item.id] = ItemScore(level, raw.points, item.points, "importance.recorded_points",
-                                       {"item": item.id, "points": raw.points})
+            score = table.memo.get(raw)
+            if score is None:
+                score = table.memo[raw] = ItemScore(level, raw.points, item.points, "importance.recorded_points",
+                                                    {"item": item.id, "points": raw.points})
+            items[item.id] = score
             continue
         if derived_level is not None:
-            items[item.id] = ItemScore(derived_level, table.points[derived_level], item.points,
-                                       "importance.information_class", {"item": item.id, "class": cls_id})
+            score = table.memo.get(cls_id)
+            if score is None:
+                score = table.memo[cls_id] = ItemScore(derived_level, table.points[derived_level], item.points,
+                                                       "importance.information_class",
+                                                       {"item": item.id, "class": cls_id})
+            items[item.id] = score
             continue
         if raw is None:
             missing.append(item.id)
             warnings.append(Reason(code="importance.missing_item", params={"item": item.id}, citation=CITATION))
             items[item.id] = ItemScore(None, 0.0, item.points)
             continue
-        level, code, params = _measured(table, raw)
-        if item.derived_from == "provider_workloads" and given.provider_dependency == "auto":
-            code, params = "importance.provider_dependency_auto", {"item": item.id, "count": provider_workloads,
-                                                                   "level": level}
-        items[item.id] = ItemScore(level, table.points[level], item.points, code, params)
+        auto = item.derived_from == "provider_workloads" and given.provider_dependency == "auto"
+        key = (raw, auto)
+        score = table.memo.get(key)
+        if score is None:
+            level, code, params = _measured(table, raw)
+            if auto:
+                code, params = "importance.provider_dependency_auto", {"item": item.id, "count": provider_workloads,
+                                                                       "level": level}
+            score = ItemScore(level, table.points[level], item.points, code, params)
+            if len(table.memo) < _MEMO_LIMIT:
+                table.memo[key] = score
+        items[item.id] = score
 
     score = round(sum(s.points for s in items.values()), 4)
     threshold = cls.threshold

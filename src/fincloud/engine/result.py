@@ -41,7 +41,7 @@ class Reason:
     citation: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ItemScore:
     """One 부록1 item's result. ``basis`` (how the level was reached) is built when read: a 10,000-workload
     assessment would otherwise create 130,000 reasons that most outputs never show."""
