@@ -166,7 +166,12 @@ def _value_kind(value: object) -> str | None:
             if key in value:
                 return tag
         return "as-measure"
-    return None
+    # Serialising a validated portfolio: the value is already the member's model.
+    return _MODEL_TAGS.get(type(value).__name__)
+
+
+_MODEL_TAGS = {"RecordedPoints": "as-points", "NewService": "as-new", "AsNeeded": "as-needed",
+               "CountRatio": "as-measure", "AmountRatio": "as-measure"}
 
 
 def _item(word: object = None, count: object = None, number: object = None, measure: object = None,
