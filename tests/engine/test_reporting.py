@@ -106,3 +106,13 @@ def test_out_of_scope_workload_has_no_report_or_obligations() -> None:
     """shared/spec: an out-of-scope workload keeps in_scope false, its reasons, and no obligations."""
     w = one(portfolio([workload(scope={"simple_web_use": True}, contract={"signed_on": "2026-10-01"})]))
     assert w.in_scope is False and w.report is None and w.obligations == () and w.scope_reasons
+
+
+def test_new_institution_reports_within_3_months_of_its_licence() -> None:
+    """가이드 제8장 1 나. ※: 신규 금융회사 및 전자금융업자의 경우 허가 및 등록이 완료된 이후 사후보고."""
+    data = portfolio([workload(contract={"signed_on": "2026-03-02"})])
+    data["institution"]["licensed_on"] = "2026-09-15"
+    rep = one(data).report
+    assert (rep.trigger, rep.due) == ("new_contract", dt.date(2026, 12, 15))
+    data["institution"]["licensed_on"] = "2025-01-01"  # licensed before the contract: the contract date counts
+    assert one(data).report.due == dt.date(2026, 6, 2)

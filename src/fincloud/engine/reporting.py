@@ -34,6 +34,12 @@ def _item(trigger: str, event: dt.date, due: dt.date, as_of: dt.date, reported_o
                       reported_on=reported_on if done else None, reason=reason)
 
 
+def _report_start(event: dt.date, institution: Institution) -> dt.date:
+    """가이드 제8장 1 나. ※: a new institution reports after its 허가·등록, so the period runs from then."""
+    licensed = institution.licensed_on
+    return licensed if licensed is not None and licensed > event else event
+
+
 def decide_report(
     workload: Workload, institution: Institution, *, critical: bool, catalog: Catalog, as_of: dt.date
 ) -> ReportDecision:
@@ -70,7 +76,7 @@ def decide_report(
                 reasons.append(Reason(code="report.development_pending",
                                       citation=rep.deadline.development_testing.citation))
                 continue
-        due = deadline(ev.date, months=months)
+        due = deadline(_report_start(ev.date, institution), months=months)
         items.append(_item(ev.kind, ev.date, due, as_of, ev.reported_on,
                            Reason(code="report.trigger", params={"trigger": ev.kind, "date": ev.date, "months": months},
                                   citation=trig.citation), soon=t.due_soon_days))
@@ -93,7 +99,7 @@ def decide_report(
             reasons.append(Reason(code="report.absorbed_by_contract", params={"kind": ev.kind, "signed_on": signed},
                                   citation=trig.citation))
             continue
-        due = deadline(ev.date, months=months)
+        due = deadline(_report_start(ev.date, institution), months=months)
         items.append(_item(ev.kind, ev.date, due, as_of, ev.reported_on,
                            Reason(code="report.trigger", params={"trigger": ev.kind, "date": ev.date, "months": months},
                                   citation=trig.citation), soon=t.due_soon_days))

@@ -51,6 +51,8 @@ class Institution(Strict):
     as_of: dt.date | None = None
     # extension: an institution's own importance rubric file (부록1 says each institution sets its own)
     importance_rubric: str | None = None
+    # extension: a new institution's 허가·등록 date; its reports run from then (가이드 제8장 1 나. ※)
+    licensed_on: dt.date | None = None
 
 
 class Region(Strict):
