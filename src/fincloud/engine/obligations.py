@@ -10,6 +10,7 @@ each was done is the only thing known here.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from fincloud.catalog.loader import Catalog
 from fincloud.engine.deadlines import deadline, status_for
@@ -35,24 +36,36 @@ def _start_date(workload: Workload) -> dt.date | None:
     return workload.started_on or workload.linked_to_internal_network_on or workload.contract.signed_on
 
 
+_PERIODIC: dict[int, tuple[Catalog, tuple[tuple[Any, str, Reason], ...]]] = {}
+
+
+def _periodic_plan(catalog: Catalog) -> tuple[tuple[Any, str, Reason], ...]:
+    """(obligation, workload field, 'first time' reason) for each periodic duty — computed once per catalog."""
+    hit = _PERIODIC.get(id(catalog))
+    if hit is None or hit[0] is not catalog:
+        plan = tuple((ob, LAST_DONE_FIELD[ob.id], Reason(code="obligation.first", citation=ob.citation))
+                     for ob in catalog.obligations.periodic() if ob.id in LAST_DONE_FIELD)
+        hit = _PERIODIC[id(catalog)] = (catalog, plan)
+    return hit[1]
+
+
 def periodic(workload: Workload, *, catalog: Catalog, as_of: dt.date) -> list[Obligation]:
     soon = catalog.edition.timings.due_soon_days
     out: list[Obligation] = []
-    for ob in catalog.obligations.periodic():
-        field = LAST_DONE_FIELD.get(ob.id)
-        if field is None:
-            continue
+    start = None
+    for ob, field, first in _periodic_plan(catalog):
         if ob.id == "vulnerability_assessment_homepage" and not workload.public_homepage:
             continue
         last: dt.date | None = getattr(workload, field)
-        base = last or _start_date(workload)
+        if last is None and start is None:
+            start = _start_date(workload)
+        base = last or start
         if base is None:
             out.append(Obligation(id=ob.id, workload=workload.id, due=None, status="required_before_use",
-                                  citation=ob.citation, reason=Reason(code="obligation.first", citation=ob.citation)))
+                                  citation=ob.citation, reason=first))
             continue
         due = deadline(base, months=ob.period.months or 0, years=ob.period.years or 0)
-        reason = (Reason(code="obligation.since", params={"date": last}, citation=ob.citation) if last
-                  else Reason(code="obligation.first", citation=ob.citation))
+        reason = Reason(code="obligation.since", params={"date": last}, citation=ob.citation) if last else first
         out.append(Obligation(id=ob.id, workload=workload.id, due=due, last_done=last, citation=ob.citation,
                               status=status_for(due, as_of, soon_days=soon), reason=reason))
     return out

@@ -11,7 +11,7 @@ catalog data (``reporting.yaml``), not code.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from fincloud.catalog.loader import Catalog
 from fincloud.engine.deadlines import add_months_calendar, deadline, status_for
@@ -34,6 +34,16 @@ def _item(trigger: str, event: dt.date, due: dt.date, as_of: dt.date, reported_o
                       reported_on=reported_on if done else None, reason=reason)
 
 
+_ATTACHMENTS: dict[int, tuple[Any, tuple[str, ...]]] = {}
+
+
+def _attachments(rep: Any) -> tuple[str, ...]:
+    hit = _ATTACHMENTS.get(id(rep))
+    if hit is None or hit[0] is not rep:
+        hit = _ATTACHMENTS[id(rep)] = (rep, tuple(str(a.number) for a in rep.attachments))
+    return hit[1]
+
+
 def _report_start(event: dt.date, institution: Institution) -> dt.date:
     """가이드 제8장 1 나. ※: a new institution reports after its 허가·등록, so the period runs from then."""
     licensed = institution.licensed_on
@@ -46,7 +56,7 @@ def decide_report(
     t = catalog.edition.timings
     rep = catalog.reporting
     months = t.report_within_months
-    attachments = tuple(str(a.number) for a in rep.attachments)
+    attachments = _attachments(rep)
     if (institution.kind == "e_finance" and not critical
             and not FINANCIAL_TRANSACTION_CLASSES & set(workload.information)):
         exemption = rep.exemption("efinance_non_critical_non_financial")
