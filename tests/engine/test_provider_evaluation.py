@@ -259,3 +259,11 @@ def test_json_blockers_name_their_rule() -> None:
     assert len(w["blockers"]) == 1
     assert "제14조의2제8항" in w["blockers"][0] and "11.2.1" in w["blockers"][0]
     assert w["provider_evaluation"]["blockers"] == w["blockers"]
+
+
+def test_an_evaluation_after_the_assessment_day_does_not_count() -> None:
+    """Assessed as of a day, the engine sees only evaluations completed by then (deficiencies included)."""
+    ev = {"kind": "comprehensive", "completed_on": "2027-03-10", "method": "onsite", "service_models": ["IaaS"],
+          "open_deficiencies": 2}
+    w = one(portfolio([critical_wl()], [provider(evaluations=[ev])]))
+    assert w.blockers == () and w.provider_evaluation.comprehensive.status == "required_before_use"

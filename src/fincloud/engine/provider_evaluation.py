@@ -258,10 +258,20 @@ def regular_schedule(
                               last_completed=last_done, reasons=tuple(reasons))
 
 
+def latest_evaluation(provider: Provider, service_model: str, as_of: dt.date) -> Evaluation | None:
+    """The most recent evaluation (any kind) of the provider covering the service model, up to ``as_of``."""
+    return max((e for e in provider.evaluations if service_model in e.service_models and e.completed_on <= as_of),
+               key=lambda e: e.completed_on, default=None)
+
+
 def blockers(
-    workload: Workload, provider: Provider, institution: Institution, providers: dict[str, Provider]
+    workload: Workload, provider: Provider, institution: Institution, providers: dict[str, Provider],
+    latest: Evaluation | None,
 ) -> list[Reason]:
-    """What prevents this use as described (감독규정 제14조의2제8항; 가이드 제4장 2 가. 확인평가)."""
+    """What prevents this use as described (감독규정 제14조의2제8항; 가이드 제4장 2 가. 확인평가).
+
+    ``latest`` is :func:`latest_evaluation` for the workload's provider and service model.
+    """
     out: list[Reason] = []
     sensitive = sorted(SENSITIVE & set(workload.information))
     if sensitive and institution.kind not in LOCALISATION_EXEMPT:
@@ -277,8 +287,6 @@ def blockers(
         if recovery is not None and all(r.country != "KR" for r in recovery.regions):
             out.append(Reason(code="blocker.recovery_outside_korea", params={"provider": recovery.id},
                               citation="감독규정 제14조의2제8항 단서 (해당 정보처리시스템을 국내에 설치)"))
-    latest = max((e for e in provider.evaluations if workload.service_model in e.service_models),
-                 key=lambda e: e.completed_on, default=None)
     if latest is not None and latest.open_deficiencies and not latest.deficiencies_accepted_by_resolution:
         out.append(Reason(code="blocker.open_deficiencies",
                           params={"count": latest.open_deficiencies, "date": latest.completed_on},
@@ -295,6 +303,7 @@ class PlanCache:
         self.items: dict[tuple[object, ...], tuple[PlannedItem, ...]] = {}
         self.plans: dict[tuple[object, ...], tuple[tuple[str, ...], dict[str, str]]] = {}
         self.regular: dict[tuple[object, ...], EvaluationSchedule] = {}
+        self.latest: dict[tuple[str, str], Evaluation | None] = {}
 
 
 def evaluate_provider(
@@ -323,6 +332,10 @@ def evaluate_provider(
     if regular is None:
         regular = cache.regular[rkey] = regular_schedule(workload, provider, critical=critical, catalog=catalog,
                                                          as_of=as_of, cycle_year=cycle_year, reps=reps)
+    lkey = (provider.id, workload.service_model)
+    if lkey not in cache.latest:
+        cache.latest[lkey] = latest_evaluation(provider, workload.service_model, as_of)
+    latest = cache.latest[lkey]
     notes = [_SOUNDNESS_NOTE]
     if workload.scope.via_intermediary:
         notes.append(_INTERMEDIARY_NOTE)
@@ -332,7 +345,7 @@ def evaluate_provider(
         items=planned,
         comprehensive=comprehensive,
         regular=regular,
-        blockers=tuple(blockers(workload, provider, institution, providers)),
+        blockers=tuple(blockers(workload, provider, institution, providers, latest)),
         reevaluations=tuple(reeval),
         certificates=certs.notes,
         notes=tuple(notes),
