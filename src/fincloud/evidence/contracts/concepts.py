@@ -92,6 +92,8 @@ class Shared:
     discretion: tuple[str, ...]
     standalone_limitations: tuple[str, ...]
     conditions: tuple[str, ...] = ()  # "을이 인정하는 경우": discretion + condition limits without a restrictor
+    # "을이 보관할 필요가 있다고 판단하는 자료": the provider's judgement limits by itself, no condition needed
+    judgements: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ def _shared(d: dict) -> Shared:
         discretion=tuple(compact(t) for t in _strs(lim["discretion"])),
         standalone_limitations=tuple(compact(t) for t in _strs(lim.get("standalone"))),
         conditions=tuple(compact(t) for t in _strs(lim.get("conditions"))),
+        judgements=tuple(compact(t) for t in _strs(lim.get("judgements"))),
     )
 
 

@@ -354,7 +354,15 @@ def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bo
         return True
     if any(all(t in text for t in group) for group in clause.limitations):
         return True
-    if clause.restriction_is_duty or not any(d in text for d in shared.discretion):
+    if clause.restriction_is_duty:
+        return False
+    if any(j in text for j in shared.judgements) and provider_discretion(
+        sent.text, prep.parties, shared.judgements, spaced=True
+    ):
+        # "을이 보관할 필요가 있다고 판단하는 자료는 … 보관할 수 있다": the provider's own judgement
+        # carves part of the obligation out, with no "경우·범위" after it.
+        return True
+    if not any(d in text for d in shared.discretion):
         return False
     if any(r in text for r in shared.restrictors) and provider_discretion(sent.text, prep.parties, shared.discretion):
         return True

@@ -101,7 +101,12 @@ def subject_is_institution(sentence: str, parties: Parties) -> bool:
 
 
 def provider_discretion(
-    sentence: str, parties: Parties, discretion: tuple[str, ...], conditions: tuple[str, ...] = ()
+    sentence: str,
+    parties: Parties,
+    discretion: tuple[str, ...],
+    conditions: tuple[str, ...] = (),
+    *,
+    spaced: bool = False,
 ) -> bool:
     """Does the sentence make something depend on the provider's consent, judgement or policy?
 
@@ -109,9 +114,10 @@ def provider_discretion(
     most three words, then a discretion word. The words between must not name the institution
     ("을은 갑의 승인을 받아" is the institution's approval), and "갑과 을이 합의하여" is mutual. With
     ``conditions``, the discretion word must be followed closely by one of them ("인정하는 경우",
-    "동의하는 범위").
+    "동의하는 범위"). With ``spaced``, the (compact) discretion phrases match whatever the spacing
+    ("필요하다고판단하는" ~ "필요하다고 판단하는").
     """
-    pattern, mutual = _discretion_patterns(parties, discretion, conditions)
+    pattern, mutual = _discretion_patterns(parties, discretion, conditions, spaced)
     for m in pattern.finditer(sentence):
         # "갑과 을이 합의하여 정하는 범위": a mutual agreement is no limitation by the provider.
         if not mutual.search(sentence[max(0, m.start() - 12) : m.start()]):
@@ -121,14 +127,22 @@ def provider_discretion(
 
 @lru_cache(maxsize=32)
 def _discretion_patterns(
-    parties: Parties, discretion: tuple[str, ...], conditions: tuple[str, ...]
+    parties: Parties, discretion: tuple[str, ...], conditions: tuple[str, ...], spaced: bool = False
 ) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = "|".join(re.escape(d) for d in sorted(discretion, key=len, reverse=True))
+    ordered = sorted(discretion, key=len, reverse=True)
+    if spaced:
+        words = "|".join(r"\s*".join(re.escape(ch) for ch in d) for d in ordered)
+    else:
+        words = "|".join(re.escape(d) for d in ordered)
     prov, inst = parties.pattern("provider"), parties.pattern("institution")
     tail = ""
     if conditions:
         tail = r"\S{0,6}?\s*(?:" + "|".join(re.escape(c) for c in conditions) + ")"
     between = rf"(?:(?!{inst})\S{{1,6}}\s*){{0,3}}?"
+    if spaced:
+        # A judgement must be the provider's own: no other subject or source between them
+        # ("을은 관련 법령이 정하는 바에 따라", "을은 법령에서 정하는", "을은 감독당국이 필요하다고 인정하는").
+        between = rf"(?:(?!{inst})(?!\S*(?:법|규정|당국|기관))\S{{1,6}}(?<![이가서])\s+){{0,3}}?"
     pattern = re.compile(rf"{prov}(?:{_PARTICLES}|'s|’s)?\s*{between}(?:{words}){tail}", re.IGNORECASE)
     mutual = re.compile(rf"{inst}\s*(?:과|와|및|and)\s*$", re.IGNORECASE)
     return pattern, mutual
