@@ -114,6 +114,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                             "{date} infrastructure rebuild: a regular evaluation may be run out of cycle"),
     "evaluation.soundness_own": ("건전성 평가는 금융회사가 직접 수행 (대표평가는 안전성 평가에 한해 활용)",
                                  "The soundness review is the institution's own (a representative evaluation covers safety only)"),
+    "evaluation.critical_abroad": (
+        "중요업무의 정보처리시스템이 국외({country})에 위치: 현행 제14조의2제8항은 고유식별·개인신용정보에 한해 국내 설치를 요구하나, 비조치의견서 190003은 중요업무의 국내 위치를 요구한 바 있어 검토 권고",
+        "Critical work processed abroad ({country}): §14-2⑧ requires Korea only for unique-identifying or personal credit information, but no-action letter 190003 asked it for critical work; review recommended"),
     "evaluation.via_intermediary": ("간접 이용(MSP·재위탁)도 실제 클라우드서비스 제공자를 평가",
                                     "Indirect use: the underlying cloud provider is evaluated"),
     # blockers

@@ -267,3 +267,13 @@ def test_an_evaluation_after_the_assessment_day_does_not_count() -> None:
           "open_deficiencies": 2}
     w = one(portfolio([critical_wl()], [provider(evaluations=[ev])]))
     assert w.blockers == () and w.provider_evaluation.comprehensive.status == "required_before_use"
+
+
+def test_critical_work_abroad_without_sensitive_information_is_noted_not_blocked() -> None:
+    """감독규정 제14조의2제8항 limits localisation to 고유식별·개인신용정보; 비조치의견서 190003 (2019, no general
+    effect) read 중요업무 abroad as not allowed: a note for a person, never a blocker."""
+    w = one(portfolio([workload(information=["financial"], region="us")]))
+    assert w.importance.critical and w.blockers == ()
+    assert "evaluation.critical_abroad" in [r.code for r in w.provider_evaluation.notes]
+    w = one(portfolio([workload(information=["financial"], region="kr")]))
+    assert "evaluation.critical_abroad" not in [r.code for r in w.provider_evaluation.notes]

@@ -339,6 +339,13 @@ def evaluate_provider(
     notes = [_SOUNDNESS_NOTE]
     if workload.scope.via_intermediary:
         notes.append(_INTERMEDIARY_NOTE)
+    if critical and not SENSITIVE & set(workload.information):
+        region = next(r for r in provider.regions if r.id == workload.region)
+        if region.country != "KR":
+            # Not a blocker under §14-2⑧ (sensitive information only), but a 2019 no-action letter read
+            # 중요업무 abroad as not allowed: worth a person's look.
+            notes.append(Reason(code="evaluation.critical_abroad", params={"country": region.country},
+                                citation="비조치의견서 190003(’19.2.25., 일반적 효력 없음); 감독규정 제14조의2제8항"))
     return ProviderEvaluation(
         required_items=required,
         skipped_items=dict(skipped),
