@@ -108,3 +108,16 @@ def test_english_package_renders_english_titles(demo, tmp_path):
     out = tmp_path / "out"
     write_package(portfolio, assessment, catalog, out, workload_ids=["wl-analytics"], lang="en")
     assert "Pre-submission check" in (out / "wl-analytics" / f"{FILES['presubmission']}.md").read_text(encoding="utf-8")
+
+
+def test_package_refuses_a_missing_parent_folder(demo, tmp_path) -> None:
+    """A mistyped output path is an error, never a silently created tree of folders."""
+    import pytest
+
+    from fincloud.documents.package import write_package
+    from fincloud.errors import InputError
+
+    portfolio, assessment, catalog = demo
+    with pytest.raises(InputError, match="does not exist"):
+        write_package(portfolio, assessment, catalog, tmp_path / "typo" / "out", workload_ids=["wl-crm"])
+    assert not (tmp_path / "typo").exists()

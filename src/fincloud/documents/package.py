@@ -95,13 +95,16 @@ def write_package(
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError.single("exists and is not a folder", file=str(out_dir))
     if out_dir.is_dir() and any(out_dir.iterdir()) and not overwrite:
-        raise InputError.single("folder exists and is not empty; pass overwrite to replace it", file=str(out_dir))
+        raise InputError.single("folder exists and is not empty; choose an empty or new folder, or replace it with "
+                                "--overwrite", file=str(out_dir))
+    if not out_dir.parent.is_dir():
+        # A mistyped path must not silently create a tree of folders somewhere else.
+        raise InputError.single(f"the folder '{out_dir.parent}' does not exist; create it first", file=str(out_dir))
     ids = list(workload_ids) if workload_ids else in_scope_ids(assessment)
     contexts = [build_context(portfolio, assessment, catalog, wid, lang) for wid in dict.fromkeys(ids)]
     key = questionnaire_key or questionnaire_xlsx.derive_key(portfolio.institution.name)
     say = progress or (lambda _message: None)
 
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
         unsupported: set[str] = set()
