@@ -5,9 +5,10 @@
 
 The tuning set is gold_tuning.yaml (generated from clause_library.py by build_tuning.py) plus
 gold_tuning_written.yaml (contracts written by hand, including the first held-out set, w01–w04)
-plus gold_tuning_heldout2.yaml (the second held-out set, n01–n06); the held-out set is
-gold_heldout.yaml (n07–n12), written before the third tuning round and never used for it. Its
-files and gold are checked against heldout/SHA256SUMS before it is run (exit 1 on a mismatch).
+plus gold_tuning_heldout2.yaml (the second held-out set, n01–n06) plus gold_tuning_heldout3.yaml
+(the third held-out set, n07–n12); the held-out set is gold_heldout.yaml (n13–n16), written
+before the fourth tuning round and never used for it. Its files and gold are checked against
+heldout/SHA256SUMS before it is run (exit 1 on a mismatch).
 
 Scoring, per (contract, required clause): the gold label is satisfied / partly / contradicted,
 or missing when the clause is not listed. A prediction is a true positive when its status
@@ -35,7 +36,8 @@ from fincloud.evidence.contracts.review import review_contract
 
 HERE = Path(__file__).resolve().parent
 SETS = {
-    "tuning": [HERE / "gold_tuning.yaml", HERE / "gold_tuning_written.yaml", HERE / "gold_tuning_heldout2.yaml"],
+    "tuning": [HERE / "gold_tuning.yaml", HERE / "gold_tuning_written.yaml", HERE / "gold_tuning_heldout2.yaml",
+               HERE / "gold_tuning_heldout3.yaml"],
     "heldout": [HERE / "gold_heldout.yaml"],
 }
 

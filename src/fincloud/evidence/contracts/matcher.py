@@ -321,7 +321,15 @@ def _risk(
     if negated:
         return "negation", negated
     if not on_topic:
-        return None, set()
+        # A weakening phrase declared for this clause ("사본의 파기는 예외로", "게시로 갈음") is a
+        # risk wherever the clause's anchor is named, even when the 항 lacks another element (no
+        # 종료 word beside "파기"): the phrase itself says which obligation it weakens.
+        own = {
+            s
+            for s in seg.sentences
+            if s in anchor_sentences and any(all(t in prep.sentences[s].compact for t in g) for g in clause.limitations)
+        }
+        return ("limitation", own) if own else (None, set())
     # Every limiting sentence of the 항 is a risk (safety first), except a general one that a
     # later proviso overrides by naming the obligation: "통지는 … 공지로 갈음할 수 있다. 다만,
     # 서비스 제공 위치의 변경은 … 서면으로 통지하여야 한다".
@@ -329,12 +337,30 @@ def _risk(
     for k, s in enumerate(seg.sentences):
         if not _limits(prep, clause, prep.sentences[s]):
             continue
+        if not _limit_in_scope(prep, part, seg, hits, s, anchor_sentences):
+            continue
         overridden = s not in anchor_sentences and any(
             t in anchor_sentences and _is_proviso(prep.sentences[t].compact) for t in seg.sentences[k + 1 :]
         )
         if not overridden:
             limited.add(s)
     return ("limitation", limited) if limited else (None, set())
+
+
+def _limit_in_scope(prep: PreparedContract, part: Part, seg: Segment, hits, s: int, anchor_sentences: set[int]) -> bool:
+    """A limiting sentence inside one 호 bounds only that 호: it is about this part only when the
+    호 (with the 항's lead-in and the article title) holds every element of the part and the 호
+    itself names the obligation. A 변경계약서 that quotes six articles in six 호 of one 조 must not
+    let "현장 확인은 회사가 동의하는 경우에 한하여" (호 2) limit the clauses of the other 호."""
+    unit = prep.unit(s)
+    if unit.item is None:
+        return True
+    same_item = [t for t in seg.sentences if prep.unit(t).item == unit.item]
+    lead_in = [t for t in seg.sentences if prep.unit(t).item is None]
+    scope = [*same_item, *lead_in, *([seg.title_sentence] if seg.title_sentence is not None else [])]
+    if not all(any(t in h for t in scope) for h in hits):
+        return False
+    return any(t in anchor_sentences for t in same_item)
 
 
 _PROVISO = ("다만", "단,", "however", "providedthat", "provided,however")

@@ -25,7 +25,11 @@ _OPEN, _CLOSE = "(（[【〔〈<「『", ")）]】〕〉>」』"
 _ARTICLE = re.compile(
     rf"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s*(?:[{re.escape(_OPEN)}]\s*([^{re.escape(_CLOSE)}]{{1,50}}?)\s*[{re.escape(_CLOSE)}]|(?=\s*$))\s*(.*)$"
 )
-_ARTICLE_BARE_TITLE = re.compile(r"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s+([가-힣·ㆍ및 ]{2,24})$")
+# A bare Korean title may be followed by its English translation in parentheses, as in bilingual
+# contracts: "제1조 목적 (Purpose)", "제6조 재위탁 (Subcontracting)".
+_ARTICLE_BARE_TITLE = re.compile(
+    r"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s+([가-힣·ㆍ및 ]{2,24}?)\s*(?:[(（]\s*[A-Za-z][A-Za-z0-9 ,.&/'’-]{0,60}[)）])?$"
+)
 _ARTICLE_EN = re.compile(r"^(?:Article|ARTICLE|Section|SECTION)\s+(\d+)\.?\s*(?:[(（]\s*([^)）]{1,60})[)）]|[.:\-–]?\s*([A-Z][A-Za-z ,&/-]{1,60}))?\s*(.*)$")
 _CHAPTER = re.compile(r"^제\s*\d+\s*장\b|^(?:Chapter|CHAPTER)\s+\d+")
 _PARAGRAPH = re.compile(rf"^([{CIRCLED}])\s*(.*)$|^\((\d{{1,2}})\)\s*(.*)$")
