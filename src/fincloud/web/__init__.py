@@ -1,0 +1,1 @@
+"""The fincloud web workspace (Django): workflow state around the engine's decisions."""

@@ -1,0 +1,1 @@
+"""JSON API (django-ninja, OpenAPI) with token authentication and the same permissions as the pages."""

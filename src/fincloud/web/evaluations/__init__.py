@@ -1,0 +1,1 @@
+"""Provider self-check questionnaires, answers, evidence, verification (확인평가), deficiencies."""

@@ -1,0 +1,1 @@
+"""Institution, providers and workloads: the portfolio's facts as people record them."""

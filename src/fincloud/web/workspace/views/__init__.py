@@ -1,0 +1,1 @@
+"""Workspace pages, one module per part: dashboard, workloads, providers, files, portfolio files."""

@@ -1,0 +1,57 @@
+"""The dashboard: in-scope workloads by importance, obligations (overdue and due soon),
+concentration per provider as a chart, blockers. Reads only cached engine results, so its cost does
+not grow with the number of workloads beyond a few aggregate queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.shortcuts import render
+
+from fincloud.web.accounts.permissions import require
+from fincloud.web.workspace.assessment import as_of_day, ensure_current, lang_of
+from fincloud.web.workspace.models import AssessmentCache, PortfolioCache
+
+CHART_PROVIDERS = 12
+
+
+def concentration_chart(providers: list[dict]) -> dict:
+    """Bar geometry for the SVG chart (server-side; no script, CSP-safe)."""
+    top = sorted(providers, key=lambda p: (-p["workloads"], p["id"]))[:CHART_PROVIDERS]
+    width, bar_h, gap, label_w = 640, 18, 8, 180
+    peak = max((p["share"] for p in top), default=0) or 1
+    bars = []
+    for i, p in enumerate(top):
+        y = i * (bar_h + gap)
+        w = round((width - label_w - 80) * p["share"] / peak, 1)
+        cw = round(w * (p["critical_workloads"] / p["workloads"]) if p["workloads"] else 0, 1)
+        bars.append({"y": y, "ty": y + 13, "w": w, "cw": cw, "x": label_w, "tx": label_w + w + 6,
+                     "label": p["name"], "share": round(p["share"] * 100, 1), "n": p["workloads"],
+                     "critical": p["critical_workloads"], "flags": p["flags"]})
+    return {"bars": bars, "width": width, "height": max(len(top), 1) * (bar_h + gap), "more": len(providers) - len(top)}
+
+
+@require("view")
+def dashboard(request):
+    inst = request.institution
+    key = ensure_current(inst)
+    lang = lang_of(request)
+    rows = AssessmentCache.objects.filter(workload__institution=inst, cache_key=key)
+    agg = rows.aggregate(
+        n_total=Count("pk"), n_in_scope=Count("pk", filter=Q(in_scope=True)),
+        n_critical=Count("pk", filter=Q(in_scope=True, critical=True)),
+        n_non_critical=Count("pk", filter=Q(in_scope=True, critical=False)),
+        n_blocked=Count("pk", filter=Q(blockers__gt=0)), n_overdue=Count("pk", filter=Q(overdue__gt=0)),
+        n_due_soon=Count("pk", filter=Q(due_soon__gt=0)))
+    counts = {k[2:]: v for k, v in agg.items()}
+    portfolio = PortfolioCache.objects.get(institution=inst).data[lang]
+    blocked = (rows.filter(blockers__gt=0).select_related("workload").only(
+        "workload__key", "workload__name", "blockers", "data")[:20])
+    blockers = [{"workload": r.workload, "items": r.data[lang]["blockers"]} for r in blocked]
+    obligations = portfolio["obligations"]
+    overdue = [o for o in obligations if o["status"] == "overdue"][:30]
+    soon = [o for o in obligations if o["status"] in ("due", "required_before_use")][:30]
+    return render(request, "workspace/dashboard.html", {
+        "as_of": as_of_day(), "counts": counts, "blockers": blockers, "overdue": overdue, "soon": soon,
+        "obligations_total": portfolio.get("obligations_total", len(obligations)),
+        "chart": concentration_chart(portfolio["providers"]), "concentration": portfolio["concentration"],
+    })
