@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "fincloud.web.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -153,7 +154,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = STATE_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Production serves collected files (collectstatic → STATIC_ROOT) through whitenoise; elsewhere whitenoise
+# serves straight from the apps' static folders, so `make run` needs no collectstatic and no DEBUG.
+STATIC_ROOT = Path(os.environ.get("FINCLOUD_STATIC_ROOT", STATE_DIR / "static")) if PRODUCTION else None
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 MEDIA_ROOT = STATE_DIR / "media"
 
 # Evidence and documents go through Django's storage API: local folder by default, S3-compatible

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from pydantic import ValidationError
 
 from fincloud.errors import InputError
@@ -105,8 +106,8 @@ def export_portfolio(inst: Institution) -> dict[str, Any]:
 def bump(inst: Institution) -> None:
     """Mark every cached assessment stale (one workload's change can change others' results,
     e.g. provider dependency and concentration)."""
-    Institution.objects.filter(pk=inst.pk).update(revision=inst.revision + 1)
-    inst.revision += 1
+    Institution.objects.filter(pk=inst.pk).update(revision=F("revision") + 1)
+    inst.refresh_from_db(fields=["revision"])
 
 
 @transaction.atomic

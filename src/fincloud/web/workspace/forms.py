@@ -80,6 +80,13 @@ def format_item_value(value) -> str:
     return str(value)
 
 
+class ItemValueField(forms.CharField):
+    """A 부록1 item value in the portfolio's syntax; cleaned to the parsed value (or None)."""
+
+    def clean(self, value):
+        return parse_item_value(super().clean(value))
+
+
 class ImportanceForm(forms.Form):
     information = forms.MultipleChoiceField(label=_("처리하는 정보"), choices=INFORMATION,
                                             widget=forms.CheckboxSelectMultiple)
@@ -88,14 +95,14 @@ class ImportanceForm(forms.Form):
         super().__init__(*args, **kwargs)
         for item_id in IMPORTANCE_ITEMS:
             item = rubric.item(item_id) if rubric else None
-            self.fields[item_id] = forms.CharField(
+            self.fields[item_id] = ItemValueField(
                 label=item.name if item else item_id, required=False, help_text=HINTS.get(item_id, ""),
                 widget=forms.TextInput(attrs={"list": f"dl-{item_id}", "autocomplete": "off"}))
 
     def importance(self) -> dict:
         data = {}
         for item_id in IMPORTANCE_ITEMS:
-            value = parse_item_value(self.cleaned_data.get(item_id, ""))
+            value = self.cleaned_data.get(item_id)
             if value is not None:
                 data[item_id] = value
         return data

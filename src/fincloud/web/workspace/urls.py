@@ -5,6 +5,8 @@ from fincloud.web.workspace.views import dashboard, files, portfolio, providers,
 app_name = "workspace"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("calendar/", dashboard.obligations_calendar, name="calendar"),
+    path("calendar.ics", dashboard.calendar_ics, name="calendar_ics"),
     path("workloads/", workloads.workload_list, name="workloads"),
     path("workloads/new/", workloads.workload_edit, name="workload_new"),
     path("workloads/<slug:key>/", workloads.workload_detail, name="workload"),

@@ -55,3 +55,48 @@ def dashboard(request):
         "obligations_total": portfolio.get("obligations_total", len(obligations)),
         "chart": concentration_chart(portfolio["providers"]), "concentration": portfolio["concentration"],
     })
+
+
+@require("view")
+def obligations_calendar(request):
+    """Every dated obligation of in-scope workloads, month by month (the obligations calendar),
+    with overdue ones first; the same obligations as an ICS file at ``workspace:calendar_ics``."""
+    inst = request.institution
+    key = ensure_current(inst)
+    lang = lang_of(request)
+    status = request.GET.get("status")
+    rows = (AssessmentCache.objects.filter(workload__institution=inst, cache_key=key, in_scope=True)
+            .select_related("workload").only("workload__key", "workload__name", "data"))
+    months: dict[str, list[dict]] = {}
+    overdue: list[dict] = []
+    for row in rows.iterator(chunk_size=500):
+        for o in row.data[lang]["obligations"]:
+            if not o["due"] or (status and o["status"] != status):
+                continue
+            item = {**o, "workload_name": row.workload.name}
+            if o["status"] == "overdue":
+                overdue.append(item)
+            else:
+                months.setdefault(o["due"][:7], []).append(item)
+    for items in months.values():
+        items.sort(key=lambda o: (o["due"], o["workload"] or ""))
+    overdue.sort(key=lambda o: (o["due"], o["workload"] or ""))
+    return render(request, "workspace/calendar.html", {
+        "as_of": as_of_day(), "overdue": overdue, "months": sorted(months.items()), "status": status})
+
+
+@require("view")
+def calendar_ics(request):
+    from django.http import HttpResponse
+
+    from fincloud.documents.calendar_ics import build_calendar
+    from fincloud.web.workspace.assessment import compute
+
+    computed = compute(request.institution)
+    names = {w.id: w.name for w in computed.portfolio.workloads}
+    obligations = [o for w in computed.assessment.workloads if w.in_scope for o in w.obligations]
+    body = build_calendar(obligations, request.institution.name, computed.assessment.as_of, names,
+                          lang_of(request))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="fincloud-obligations.ics"'
+    return response

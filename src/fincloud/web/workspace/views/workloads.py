@@ -191,6 +191,11 @@ def workload_importance(request, key: str):
     lang = lang_of(request)
     form = ImportanceForm(request.POST or None, rubric=catalog.rubric, initial=_importance_initial(w))
     preview, problems = None, []
+    if request.method == "POST" and not form.is_valid():
+        problems = [f"{name}: {' '.join(errs)}" for name, errs in form.errors.items()]
+        if request.headers.get("HX-Request"):
+            return render(request, "workspace/_importance_preview.html",
+                          {"preview": None, "problems": problems, "rubric": catalog.rubric})
     if request.method == "POST" and form.is_valid():
         importance = form.importance()
         try:
