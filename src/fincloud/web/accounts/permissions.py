@@ -31,7 +31,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "compliance": frozenset({Role.COMPLIANCE}),                    # 준법감시인 검토의견
     "verify": frozenset({Role.ADMIN, Role.ASSESSOR}),              # 확인평가 of provider answers
     "answer": frozenset({Role.PROVIDER}),                          # the provider's self-check portal
-    "portal": frozenset({Role.PROVIDER, Role.ADMIN, Role.ASSESSOR, Role.AUDITOR}),  # questionnaire pages
+    "portal": INTERNAL | {Role.PROVIDER},                          # questionnaire pages, file downloads
 }
 
 

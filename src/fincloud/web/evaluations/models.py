@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 class Questionnaire(models.Model):
     STATUS = [("draft", _("작성 중")), ("sent", _("제공자 응답 중")), ("answered", _("응답 완료")),
-              ("verifying", _("확인평가 중")), ("closed", _("평가 완료"))]
+              ("verifying", _("확인평가 중")), ("closed", _("평가 완료")),
+              ("superseded", _("새 버전으로 대체"))]
+    OPEN = ("draft", "sent", "answered", "verifying")
     KIND = [("comprehensive", _("종합평가")), ("regular", _("정기평가"))]
     METHOD = [("onsite", _("현장 확인")), ("document", _("서면 확인"))]
 
