@@ -127,7 +127,7 @@ def write_questionnaire(ctx: Context, path: Path, key: bytes) -> None:
         meta.cell(row, 1, name)
         meta.cell(row, 2, value)
     meta.cell(len(meta_values) + 1, 1, "hmac_sha256")
-    meta.cell(len(meta_values) + 1, 2, _digest(ws, meta_values, key))
+    meta.cell(len(meta_values) + 1, 2, sheet_digest(ws, meta_values, key))
     meta.sheet_state = "hidden"
     password = hmac.new(key, b"sheet-protection", hashlib.sha256).hexdigest()[:12]
     for sheet in (ws, meta):
@@ -139,8 +139,10 @@ def write_questionnaire(ctx: Context, path: Path, key: bytes) -> None:
     wb.save(path)
 
 
-def _digest(ws: Worksheet, meta: dict[str, str], key: bytes) -> str:
-    """HMAC over the meta fields and every non-empty cell outside the answer block."""
+def sheet_digest(ws: Worksheet, meta: dict[str, str], key: bytes) -> str:
+    """HMAC over the meta fields and every non-empty cell outside the answer block. Public so that a
+    caller who re-labels the meta sheet (the web workspace writes its own questionnaire id and version)
+    re-signs with the same rule the verifier checks."""
     first, last = int(meta["first_row"]), int(meta["last_row"])
     answer_cols = set(meta["answer_columns"].split(","))
     parts = [f"{name}={meta[name]}" for name in sorted(meta)]
@@ -184,7 +186,7 @@ def verify_questionnaire(path: Path | str, key: bytes, expected_id: str | None =
     except ValueError:
         return ["the _meta sheet is malformed (row numbers)"]
     recorded = meta.pop("hmac_sha256")
-    if not hmac.compare_digest(recorded, _digest(wb[SHEET], meta, key)):
+    if not hmac.compare_digest(recorded, sheet_digest(wb[SHEET], meta, key)):
         problems.append("the questionnaire was altered outside the answer cells, or was issued by another institution "
                         "(integrity check failed)")
     if expected_id is not None and meta["questionnaire_id"] != expected_id:

@@ -88,7 +88,7 @@ def export_xlsx(q: Questionnaire, lang: str = "ko") -> bytes:
     meta["questionnaire_id"], meta["version"] = q.qid, str(q.version)
     meta_sheet.cell(rows["questionnaire_id"], 2, meta["questionnaire_id"])
     meta_sheet.cell(rows["version"], 2, meta["version"])
-    meta_sheet.cell(rows["hmac_sha256"], 2, qx._digest(wb[qx.SHEET], meta, key))
+    meta_sheet.cell(rows["hmac_sha256"], 2, qx.sheet_digest(wb[qx.SHEET], meta, key))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
