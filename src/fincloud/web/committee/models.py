@@ -52,12 +52,21 @@ class Attendance(models.Model):
 
 
 class AgendaItem(models.Model):
-    """One workload on a meeting's agenda, with the engine's result as compiled for the meeting."""
+    """One workload on a meeting's agenda, with the engine's result as compiled for the meeting.
+
+    ``subject`` says what is resolved: the use of the service (제6장; the resolution that opens the
+    contract and report steps) or accepting open deficiencies of the provider evaluation with a risk
+    analysis and compensating controls (제4장 2 가. 확인평가; catalog committee.yaml
+    ``conditional_resolutions.accept_deficiencies``), which does not approve the use by itself."""
+
+    SUBJECTS = [("use", _("클라우드서비스 이용 심의·의결")), ("accept_deficiencies", _("미흡사항 위험 수용 의결"))]
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     workload = models.ForeignKey("workspace.Workload", on_delete=models.CASCADE, related_name="agenda_items")
+    subject = models.CharField(_("안건 유형"), max_length=30, choices=SUBJECTS, default="use")
     order = models.PositiveIntegerField(default=1)
     summary = models.JSONField(default=dict)
+    compiled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["order", "id"]
@@ -69,6 +78,9 @@ class Vote(models.Model):
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="votes")
     choice = models.CharField(max_length=10, choices=CHOICES)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    updated_at = models.DateTimeField(auto_now=True, null=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agenda_item", "member"], name="vote_unique")]
@@ -85,6 +97,10 @@ class Resolution(models.Model):
     approvals = models.PositiveIntegerField(default=0)
     rejections = models.PositiveIntegerField(default=0)
     abstentions = models.PositiveIntegerField(default=0)
+    members_total = models.PositiveIntegerField(_("재적위원 수"), default=0)
+    members_present = models.PositiveIntegerField(_("출석위원 수"), default=0)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
 
     class Meta:
         ordering = ["-resolved_on", "-id"]
