@@ -2,13 +2,22 @@
 
     .venv/bin/python eval/contracts/run_eval.py               # tuning and held-out, reported apart
     .venv/bin/python eval/contracts/run_eval.py --set tuning  # only the tuning set
+    .venv/bin/python eval/contracts/run_eval.py --set heldout --heldout GOLD.yaml --sums DIR/SHA256SUMS
 
 The tuning set is gold_tuning.yaml (generated from clause_library.py by build_tuning.py) plus
 gold_tuning_written.yaml (contracts written by hand, including the first held-out set, w01–w04)
 plus gold_tuning_heldout2.yaml (the second held-out set, n01–n06) plus gold_tuning_heldout3.yaml
-(the third held-out set, n07–n12); the held-out set is gold_heldout.yaml (n13–n16), written
-before the fourth tuning round and never used for it. Its files and gold are checked against
-heldout/SHA256SUMS before it is run (exit 1 on a mismatch).
+(the third held-out set, n07–n12) plus gold_heldout.yaml (the fourth held-out set, n13–n16, seen
+in round 4) plus gold_heldout5.yaml (the fifth held-out set, heldout5/r01–r06, seen in round 5).
+Those two keep their file names and folders so that their SHA256SUMS and RUN_round*.txt records
+stay valid.
+
+The held-out set of round 6 is gold_heldout6.yaml with its texts in heldout6/ (written by an
+independent person, never opened while tuning). `--heldout` and `--sums` name another held-out
+gold file and its checksum list. Before the set is run, every file its gold names and the gold
+file itself must be listed in the checksum list with a matching sha256 (exit 1 otherwise); when
+the gold file or the checksum list does not exist yet, the script says so and skips the set
+(exit 2 when the held-out set was asked for alone with `--set heldout`).
 
 Scoring, per (contract, required clause): the gold label is satisfied / partly / contradicted,
 or missing when the clause is not listed. A prediction is a true positive when its status
@@ -37,22 +46,55 @@ from fincloud.evidence.contracts.review import review_contract
 HERE = Path(__file__).resolve().parent
 SETS = {
     "tuning": [HERE / "gold_tuning.yaml", HERE / "gold_tuning_written.yaml", HERE / "gold_tuning_heldout2.yaml",
-               HERE / "gold_tuning_heldout3.yaml"],
-    "heldout": [HERE / "gold_heldout.yaml"],
+               HERE / "gold_tuning_heldout3.yaml", HERE / "gold_heldout.yaml", HERE / "gold_heldout5.yaml"],
 }
+# The held-out set of round 6 (written by someone else while round 6 was tuned; not yet seen).
+HELDOUT_GOLD = HERE / "gold_heldout6.yaml"
+HELDOUT_SUMS = HERE / "heldout6" / "SHA256SUMS"
 
 
-def verify_checksums(sums: Path) -> bool:
-    """Check the held-out files and gold against the checksums recorded before tuning."""
+def verify_checksums(sums: Path, gold: Path | None = None) -> bool:
+    """Check the held-out files and gold against the checksums recorded before tuning.
+
+    With `gold`, also require that the gold file and every contract it names are listed.
+    """
     ok = True
+    listed: set[Path] = set()
     for line in sums.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
         digest, name = line.split(maxsplit=1)
-        actual = hashlib.sha256((HERE / name.strip()).read_bytes()).hexdigest()
+        # names are relative to eval/contracts/ (as in heldout5/SHA256SUMS) or to the list's folder
+        rel = name.strip().lstrip("*")
+        target = next((c.resolve() for c in (HERE / rel, sums.parent / rel) if c.is_file()), (HERE / rel).resolve())
+        listed.add(target)
+        if not target.is_file():
+            print(f"CHECKSUM FILE MISSING: {name.strip()}")
+            ok = False
+            continue
+        actual = hashlib.sha256(target.read_bytes()).hexdigest()
         if actual != digest:
             print(f"CHECKSUM MISMATCH: {name.strip()} (recorded {digest[:12]}…, now {actual[:12]}…)")
             ok = False
-    print(f"held-out checksums ({sums.name}): {'verified' if ok else 'FAILED'}")
+    if gold is not None:
+        needed = [gold.resolve()] + [
+            (HERE / e["file"]).resolve() for e in yaml.safe_load(gold.read_text(encoding="utf-8"))["contracts"]
+        ]
+        for path in needed:
+            if path not in listed:
+                print(f"NOT IN CHECKSUM LIST: {path.relative_to(HERE) if path.is_relative_to(HERE) else path}")
+                ok = False
+    print(f"held-out checksums ({sums.parent.name}/{sums.name}): {'verified' if ok else 'FAILED'}")
     return ok
+
+
+def heldout_missing(gold: Path, sums: Path) -> str | None:
+    """Why the held-out set cannot be run yet, or None when its gold and checksum list exist."""
+    absent = [p for p in (gold, sums) if not p.is_file()]
+    if not absent:
+        return None
+    names = ", ".join(str(p.relative_to(HERE)) if p.is_relative_to(HERE) else str(p) for p in absent)
+    return f"held-out set not there yet: {names} not found (nothing scored for the held-out slot)"
 
 
 def _articles(locations: list[str]) -> set[str]:
@@ -139,17 +181,37 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=["tuning", "heldout", "all"], default="all")
+    parser.add_argument("--heldout", type=Path, default=HELDOUT_GOLD,
+                        help="held-out gold file (default: gold_heldout6.yaml)")
+    parser.add_argument("--sums", type=Path, default=None,
+                        help="its SHA256SUMS (default: heldout6/SHA256SUMS for the default gold, "
+                             "else SHA256SUMS in the folder of the gold's first contract)")
     args = parser.parse_args(argv)
+    gold = args.heldout.resolve()
+    sums = args.sums.resolve() if args.sums else (HELDOUT_SUMS if gold == HELDOUT_GOLD else None)
+    if sums is None and gold.is_file():
+        first = yaml.safe_load(gold.read_text(encoding="utf-8"))["contracts"][0]["file"]
+        sums = (HERE / first).parent / "SHA256SUMS"
+    sums = sums or HELDOUT_SUMS
+    names = ("tuning", "heldout") if args.set == "all" else (args.set,)
+    if "heldout" in names and (why := heldout_missing(gold, sums)):
+        print(why)
+        if args.set == "heldout":
+            return 2
+        names = ("tuning",)
     catalog = load_catalog()
     get_analyser()
     concepts = load_concepts(Path(catalog.data_dir))
     print(f"analyser + concepts loaded in {load_time():.2f} s (analyser only)")
     failed = False
-    for name in ("tuning", "heldout") if args.set == "all" else (args.set,):
-        if name == "heldout" and not verify_checksums(HERE / "heldout" / "SHA256SUMS"):
-            failed = True
-            continue
-        _f1, negated = evaluate(name, SETS[name], catalog, concepts)
+    for name in names:
+        if name == "heldout":
+            if not verify_checksums(sums, gold):
+                failed = True
+                continue
+            _f1, negated = evaluate(f"heldout ({gold.name})", [gold], catalog, concepts)
+        else:
+            _f1, negated = evaluate(name, SETS[name], catalog, concepts)
         failed |= negated > 0
     return 1 if failed else 0
 

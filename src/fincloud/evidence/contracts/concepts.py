@@ -69,6 +69,9 @@ class ClauseConcept:
     # Restrictors ("범위 내에서만", "에 한하여") bind the provider here, so they are the duty
     # itself (접근은 … 범위 내에서만), not a limitation of it.
     restriction_is_duty: bool = False
+    # false for a clause that describes (업무·시스템, 데이터, 관할) rather than obliges: a service
+    # that is sold separately ("유상 계약 체결 시에 한하여") does not limit the description
+    paid_limits: bool = True
 
     @property
     def anchor_terms(self) -> tuple[str, ...]:
@@ -83,7 +86,7 @@ class Shared:
     provider_name_cues: tuple[str, ...]
     negation_morphemes: tuple[tuple[str, str], ...]
     absent_nouns: tuple[str, ...]
-    english_negation: tuple[str, ...]
+    english_negation: tuple[tuple[str, ...], ...]  # each group: all its phrases in one sentence
     scope_nouns: tuple[str, ...]  # 책임·의무: their negation also denies the "X에 대하여" topic
     conditional_endings: tuple[tuple[str, ...], ...]  # "아니하고는", "않는 경우": a condition, not a denial
     prohibitions: tuple[str, ...]
@@ -94,6 +97,12 @@ class Shared:
     conditions: tuple[str, ...] = ()  # "을이 인정하는 경우": discretion + condition limits without a restrictor
     # "을이 보관할 필요가 있다고 판단하는 자료": the provider's judgement limits by itself, no condition needed
     judgements: tuple[str, ...] = ()
+    # "별도 유상 계약 체결 시에 한하여 지원한다": an exclusive restrictor with a payment or a separate
+    # contract as its condition makes the duty something the provider sells, not owes
+    paid_conditions: tuple[str, ...] = ()
+    exclusive_restrictors: tuple[str, ...] = ()
+    # "이 한도를 적용하지 아니한다": denying a cap or an exemption widens the duty, not denies it
+    lifted_limits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,7 +161,7 @@ def _shared(d: dict) -> Shared:
         provider_name_cues=_strs(d.get("provider_name_cues")),
         negation_morphemes=morphemes,  # type: ignore[arg-type]
         absent_nouns=_strs(neg.get("absent_nouns")),
-        english_negation=tuple(compact(t) for t in _strs(neg.get("english"))),
+        english_negation=tuple(_group(t) for t in neg.get("english") or ()),
         scope_nouns=_strs(neg.get("scope_nouns")),
         conditional_endings=tuple(tuple(e.split("+")) for e in _strs(neg.get("conditional_endings"))),
         prohibitions=tuple(compact(t) for t in _strs(d.get("prohibitions"))),
@@ -162,6 +171,9 @@ def _shared(d: dict) -> Shared:
         standalone_limitations=tuple(compact(t) for t in _strs(lim.get("standalone"))),
         conditions=tuple(compact(t) for t in _strs(lim.get("conditions"))),
         judgements=tuple(compact(t) for t in _strs(lim.get("judgements"))),
+        lifted_limits=tuple(compact(t) for t in _strs(neg.get("lifted_limits"))),
+        paid_conditions=tuple(compact(t) for t in _strs(lim.get("paid_conditions"))),
+        exclusive_restrictors=tuple(compact(t) for t in _strs(lim.get("exclusive_restrictors"))),
     )
 
 
@@ -190,6 +202,7 @@ def _clause(d: dict) -> ClauseConcept:
         negation_targets=tuple(compact(t) for t in _strs(d.get("negation_targets"))),
         limitations=tuple(_group(t) for t in d.get("limitations") or ()),
         restriction_is_duty=bool(d.get("restriction_is_duty", False)),
+        paid_limits=bool(d.get("paid_limits", True)),
     )
 
 
@@ -210,8 +223,11 @@ def _element(name: str, anchor: bool, terms: tuple[str, ...], not_within: tuple[
     alternatives = [_trie_regex(rest)] if rest else []
     # Short ASCII terms match whole words only ("sla" must not match "translation").
     alternatives += [rf"(?<![a-z]){re.escape(f)}(?![a-z])" for f in short_ascii]
-    exclusions = sorted({compact(t) for t in not_within}, key=len, reverse=True)
-    not_within_pattern = re.compile("|".join(re.escape(t) for t in exclusions)) if exclusions else None
+    # "re:…" entries are regular expressions over the compact text (e.g. a term some words after a
+    # cue: "재위탁과 관련하여 은행에 손해"); the others are phrases.
+    exclusions = sorted({compact(t) for t in not_within if not t.startswith("re:")}, key=len, reverse=True)
+    patterns = [t[3:] for t in not_within if t.startswith("re:")] + [re.escape(t) for t in exclusions]
+    not_within_pattern = re.compile("|".join(patterns)) if patterns else None
     return Element(name, anchor, ordered, re.compile("|".join(alternatives)), not_within_pattern)
 
 

@@ -32,6 +32,24 @@ from fincloud.evidence.contracts.structure import ContractDocument, Unit
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+|(?<=다\.)(?=\S)")
 EXCERPT_CHARS = 400
+# "원계약 제16조(데이터의 파기) 및 제17조(비밀유지)는 … 적용된다": the title in parentheses after a
+# reference to another article names that article, it states nothing; it is left out of matching.
+# (A heading "제4조의2(정보처리의 위치) ① …" quoted in an amendment keeps its body, which is matched.)
+_REFERENCE_TITLE = re.compile(r"(제\s*\d+\s*조(?:\s*의\s*\d+)?(?:\s*제\s*\d+\s*항)?)\s*[(（][^()（）]{1,30}[)）]")
+_AMENDING = ("신설한다", "다음과같이", "로한다", "으로한다", "삭제한다", "개정한다", "로변경한다", "으로변경한다", "로고친다", "으로고친다")
+
+
+def _matchable(sentence: str) -> str:
+    """The compact text elements are matched in: without the titles of referenced articles, unless
+    the sentence amends that article ("원계약 제14조(재위탁) 제1항 중 "통지"를 "동의"로 한다" is about
+    재위탁; "원계약 제17조(비밀유지)는 … 적용된다" only points at it)."""
+    text = compact(sentence)
+    if ("(" not in sentence and "（" not in sentence) or any(a in text for a in _AMENDING):
+        return text
+    return compact(_REFERENCE_TITLE.sub(r"\1,", sentence))  # "제11조,회사는": no "조회" across the gap
+
+
+_CONDITION_END = re.compile(r"(?:경우|때|경우에|때에)\s*[.;:,]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -113,7 +131,7 @@ class PreparedContract:
                 piece = piece.strip()
                 if piece:
                     seg.sentences.append(len(self.sentences))
-                    self.sentences.append(Sentence(piece, compact(piece), i, seg.index))
+                    self.sentences.append(Sentence(piece, _matchable(piece), i, seg.index))
 
     def element_hits(self, element: Element) -> dict[int, list[str]]:
         """sentence index → matched forms, computed once per element and cached."""
@@ -272,7 +290,11 @@ def _full_match(
     same_sentence = any(all(s in h for h in hits) for s in body_sentences)
     title = prep.sentences[seg.title_sentence].compact if seg.title_sentence is not None else ""
     titled = any(t in title for t in clause.title_hints)
-    score = 0.75 + (0.1 if same_sentence else 0.0) + (0.07 if titled else 0.0)
+    score = 0.75 + (0.1 if same_sentence else 0.0) + (0.12 if titled else 0.0)
+    if all(_CONDITION_END.search(prep.sentences[s].text) for s in body):
+        # A 호 that only names a condition ("3. 공급자가 … 검사에 응하지 아니한 경우", a ground of
+        # termination) mentions the obligation but does not state it: weaker than the article that does.
+        score -= 0.1
     terms = tuple(_first_term(h, seg) or "" for h in hits)
     return Hit(seg.index, tuple(body), terms, score)
 
@@ -292,6 +314,10 @@ def _polarity(prep: PreparedContract, clause: ClauseConcept, part: Part, s: int,
     for neg in prep.sentence_negations(s):
         if term_hits(neg.predicate, prohibitions):
             continue  # "누설하지 아니한다", "거부할 수 없다": a prohibition is an obligation
+        if any(term_hits(g, shared.lifted_limits) for g in neg.governed[1:]):
+            # "이 한도를 적용하지 아니한다", "배상 한도는 … 손해에는 적용하지 아니한다": lifting a cap
+            # or an exemption widens the duty, it does not deny it.
+            continue
         if neg.prohibitive and not term_hits(neg.predicate, clause.negation_targets):
             continue  # "낮아서는 아니 된다": "~여서는 아니 된다" forbids, so it binds the provider
         if any(term_hits(g, targets) for g in neg.governed):
@@ -379,6 +405,14 @@ def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bo
     if any(p in text for p in shared.standalone_limitations):
         return True
     if any(all(t in text for t in group) for group in clause.limitations):
+        return True
+    if (
+        clause.paid_limits
+        and any(r in text for r in shared.exclusive_restrictors)
+        and any(c in text for c in shared.paid_conditions)
+    ):
+        # "별도 유상 계약 체결 시에 한하여 지원한다", "추가 비용을 부담하는 경우에만 제공한다": the duty
+        # is owed only if the institution pays for it again — whoever's discretion it is.
         return True
     if clause.restriction_is_duty:
         return False

@@ -10,7 +10,9 @@ lets us walk back to the predicate (and its nouns) the negation governs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fincloud.evidence.contracts.analyser import get_analyser
 from fincloud.evidence.contracts.concepts import Shared, compact
@@ -69,6 +71,13 @@ def negations(sentence: str, shared: Shared) -> list[Negation]:
                 topic = _topic(tokens, start)
                 if topic:
                     neg = Negation(neg.predicate, neg.governed + tuple(compact(t) for t in topic))
+            if neg and neg.predicate == "적용":
+                # "제1항의 파기 의무는 백업 데이터에는 적용하지 아니한다": not applying denies what the
+                # sentence is about — its topic ("파기 의무는"), not the place ("데이터에는");
+                # "배상 한도는 … 적용하지 아니한다" is about the cap (a lifted limit, see matcher).
+                topic = _subject_topic(tokens, start)
+                if topic:
+                    neg = Negation(neg.predicate, neg.governed + tuple(compact(t) for t in topic))
             if neg:
                 found.append(Negation(neg.predicate, neg.governed, prohibitive) if prohibitive else neg)
     return found
@@ -95,6 +104,20 @@ def _topic(tokens: list[tuple[str, str]], start: int) -> tuple[str, ...]:
                     nouns.append(f)
                 elif not (t.startswith("J") or t in ("XSN", "NNB", "SP")):
                     break
+                k -= 1
+            return tuple(nouns)
+    return ()
+
+
+def _subject_topic(tokens: list[tuple[str, str]], start: int) -> tuple[str, ...]:
+    """Nouns (up to two) of the first "N은/는" topic before the negation that is not "N에는"."""
+    for j in range(0, start):
+        form, tag = tokens[j]
+        if tag == "JX" and form in ("은", "는") and j > 0 and tokens[j - 1][1] in ("NNG", "NNP", "SL", "XR"):
+            nouns = []
+            k = j - 1
+            while k >= 0 and len(nouns) < 2 and tokens[k][1] in ("NNG", "NNP", "SL", "XR"):
+                nouns.append(tokens[k][0])
                 k -= 1
             return tuple(nouns)
     return ()
@@ -129,8 +152,27 @@ def _governed(tokens: list[tuple[str, str]], start: int) -> Negation | None:
     return Negation(compact(predicate), tuple(compact(g) for g in governed))
 
 
+_LATIN = re.compile(r"[a-z]{2}")
+
+
 def english_negation(sentence_compact: str, shared: Shared) -> bool:
-    return any(p in sentence_compact for p in shared.english_negation)
+    """An English denial: a phrase ("shall not be liable") or a group of phrases in one sentence
+    (["in no event", "be liable"]: "In no event shall Provider be liable")."""
+    if not _LATIN.search(sentence_compact):
+        return False  # most sentences of a Korean contract: nothing to look for
+    single, groups = _english_patterns(shared.english_negation)
+    if single is not None and single.search(sentence_compact):
+        return True
+    return any(all(p in sentence_compact for p in group) for group in groups)
+
+
+@lru_cache(maxsize=8)
+def _english_patterns(
+    groups: tuple[tuple[str, ...], ...],
+) -> tuple[re.Pattern[str] | None, tuple[tuple[str, ...], ...]]:
+    singles = sorted({g[0] for g in groups if len(g) == 1}, key=len, reverse=True)
+    single = re.compile("|".join(re.escape(p) for p in singles)) if singles else None
+    return single, tuple(g for g in groups if len(g) > 1)
 
 
 def term_hits(word: str, terms: tuple[str, ...]) -> bool:

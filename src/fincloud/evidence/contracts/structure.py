@@ -14,7 +14,7 @@ contracts are mapped onto the same article when they repeat its number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fincloud.evidence.contracts.readers import Block, RawDocument
 
@@ -38,6 +38,14 @@ _SUBITEM = re.compile(r"^([가나다라마바사아자차카타파하])[.)]\s*(.
 _ANNEX = re.compile(
     r"^[\[<【〔(]?\s*(별표|별첨|붙임|부록|부속서|별지|부칙|Annex|ANNEX|Schedule|SCHEDULE|Appendix|APPENDIX|Exhibit|EXHIBIT)"
     r"\s*(\d*)\s*[\]>】〕)]?\s*(.*)$"
+)
+
+# The heading of a second agreement appended to the contract (a 부속합의서 or 특약 after the main
+# contract, numbered again from 제1조): "정보보호 및 감독대응에 관한 부속합의서", "금융회사 특약".
+_PART_TITLE = re.compile(
+    r"^[「『\[【〔<]?\s*(?:[가-힣A-Za-z0-9·ㆍ ]{0,40}\s)?[가-힣A-Za-z0-9·ㆍ]{0,12}?"
+    r"(부속\s*합의서|추가\s*합의서|변경\s*합의서|보충\s*합의서|합의서|특약\s*사항|특약서|특약|부속\s*계약서|약정서)"
+    r"\s*[」』\]】〕>]?$"
 )
 
 
@@ -105,6 +113,10 @@ class _State:
         self.text: list[str] = []
         self.page: int | None = None
         self.block = 0
+        self.seen_article = False
+        # (name, index of its first unit, heading) of a possible second agreement ("부속합의서")
+        self.pending_part: tuple[str, int, str] | None = None
+        self.english_opened = False  # the current article was opened by an English heading
 
     def flush(self) -> None:
         text = " ".join(t for t in self.text if t).strip()
@@ -133,7 +145,13 @@ def split(raw: RawDocument) -> ContractDocument:
             st.flush()
             st.paragraph = st.item = st.subitem = None
             continue
+        if st.seen_article and len(line) <= 50 and (m := _PART_TITLE.match(line)):
+            # Maybe the heading of a second agreement; it is one only if its articles restart at
+            # 제1조 (a running page header "○○ 부속합의서" is not). Until then the line is read as usual.
+            st.flush()
+            st.pending_part = (re.sub(r"\s+", "", m.group(1)), len(st.units), line)
         if (m := _ANNEX.match(line)) and (_looks_like_heading(line, m.group(3)) or _inline_annex(m)):
+            st.pending_part = None
             st.flush()
             kind, number = m.group(1), m.group(2)
             st.annex = f"{kind} {number}".strip()
@@ -150,8 +168,19 @@ def split(raw: RawDocument) -> ContractDocument:
         if (m := _ARTICLE.match(line)) or (m := _ARTICLE_BARE_TITLE.match(line)):
             number = m.group(1) + (f"조의{m.group(2)}" if m.group(2) else "조")
             st.flush()
+            if st.pending_part and number == "1조":
+                _start_part(st, *st.pending_part)
+            st.pending_part = None
+            if st.english_opened and st.article == f"제{number}":
+                # "Article 2. Services" then "제2조(서비스)": the Korean heading of the article the
+                # English heading opened; its units get the Korean title, the English one after it.
+                title = (m.group(3) or "").strip()
+                if title:
+                    _retitle(st, st.article, f"{title} ({st.title})" if st.title else title)
+            st.english_opened = False
             # Articles inside an annex or 부칙 (e.g. a 부속합의서 with its own 조) stay in it.
             st.article = f"제{number}"
+            st.seen_article = True
             st.title = (m.group(3) or "").strip() or None
             st.paragraph = st.item = st.subitem = None
             rest = (m.group(4) if m.re is _ARTICLE else "") or ""
@@ -164,9 +193,40 @@ def split(raw: RawDocument) -> ContractDocument:
             if rest:
                 _continue_line(st, block, rest)
             continue
+        if (m := _ARTICLE_EN.match(line)) and not (m.group(4) or "").strip() and len(line) <= 80:
+            # An English heading with a new number opens that article, as in an English original
+            # followed by its Korean translation ("Article 2. Services" … "제2조(서비스)"), so the
+            # English text is not read as part of the previous article.
+            st.flush()
+            st.article = f"제{m.group(1)}조"
+            st.seen_article = True
+            st.english_opened = True
+            st.title = (m.group(2) or m.group(3) or "").strip() or None
+            st.paragraph = st.item = st.subitem = None
+            st.start(block, "")
+            continue
         _continue_line(st, block, line)
     st.flush()
     return ContractDocument(raw, tuple(st.units))
+
+
+def _start_part(st: _State, name: str, first_unit: int, heading: str) -> None:
+    """A second agreement after the main contract (a 부속합의서 or 특약 whose articles restart at
+    제1조): its units are cited by its name ("부속합의서 제3조"), not as part of the last annex or
+    부칙 before it, and its 제3조 is not merged with the main contract's 제3조. Its heading and
+    preamble, read so far as part of the previous unit's context, move into it."""
+    st.units[first_unit:] = [
+        replace(u, annex=name, article=None, article_title=heading, paragraph=None, item=None, subitem=None)
+        for u in st.units[first_unit:]
+    ]
+    st.annex = name
+
+
+def _retitle(st: _State, article: str, title: str) -> None:
+    st.title = title
+    st.units = [
+        replace(u, article_title=title) if u.article == article and u.annex == st.annex else u for u in st.units
+    ]
 
 
 def _continue_line(st: _State, block: Block, line: str) -> None:
