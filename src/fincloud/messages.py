@@ -8,6 +8,7 @@ has both languages.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from typing import Any
 
 Lang = str  # "ko" | "en"
@@ -203,6 +204,11 @@ TRIGGER_KO = {
 
 
 def _fmt(value: Any, lang: Lang) -> str:
+    cls = value.__class__
+    if cls is str:
+        return value
+    if cls is int:
+        return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
@@ -214,8 +220,104 @@ def _fmt(value: Any, lang: Lang) -> str:
     return str(value)
 
 
+# Rendered texts by (lang, code, parameters). Safe to share: the text is a pure function of exactly these,
+# and only parameters of scalar types whose equal values always format alike are keyed (each value with
+# its type, floats by their exact bits: 1 == 1.0 == True and 0.0 == -0.0 would otherwise collide).
+_MEMO: dict[tuple[Any, ...], str] = {}
+_MEMO_LIMIT = 200_000  # bounded for long-running processes
+_KEYABLE = frozenset({str, int, bool, dt.date, type(None)})
+
+
+def _memo_key(code: str, params: dict[str, Any], lang: Lang) -> tuple[Any, ...] | None:
+    key: list[Any] = [lang, code]
+    for k, v in params.items():
+        cls = v.__class__
+        if cls in _KEYABLE:
+            key += (k, cls, v)
+        elif cls is float:
+            key += (k, cls, v.hex())
+        else:
+            return None
+    return tuple(key)
+
+
 def render(code: str, params: dict[str, Any] | None = None, lang: Lang = "ko") -> str:
     """Render a reason code in ``lang``; unknown codes fall back to the code itself (tested never to happen)."""
+    key = _memo_key(code, params, lang) if params else (lang, code)
+    if key is not None:
+        hit = _MEMO.get(key)
+        if hit is not None:
+            return hit
+    text = _render(code, params, lang)
+    if key is not None:
+        if len(_MEMO) >= _MEMO_LIMIT:
+            _MEMO.clear()
+        _MEMO[key] = text
+    return text
+
+
+# Template -> its replacement field names, or None when a field is not a plain name (then the general path).
+_FIELDS: dict[str, tuple[str, ...] | None] = {}
+
+
+def _fields(template: str) -> tuple[str, ...] | None:
+    try:
+        return _FIELDS[template]
+    except KeyError:
+        pass
+    try:
+        names = [name for _, name, spec, conv in string.Formatter().parse(template) if name is not None]
+        plain = all(name.isidentifier() for name in names) and "{" not in "".join(
+            spec or "" for _, _, spec, _ in string.Formatter().parse(template))
+        fields = tuple(dict.fromkeys(names)) if plain else None
+    except ValueError:
+        fields = None
+    _FIELDS[template] = fields
+    return fields
+
+
+def _extra(name: str, params: dict[str, Any]) -> Any:
+    """The derived values of :func:`_render_general`, one at a time (``KeyError`` when there is none)."""
+    if name == "class_ko":
+        return CLASS_KO.get(params.get("class", ""), params.get("class", ""))
+    if name == "level_ko":
+        return LEVEL_KO.get(params.get("level"))
+    if name == "classes_ko":
+        return ", ".join(CLASS_KO.get(c, c) for c in params.get("classes", []))
+    if name == "trigger_ko":
+        return TRIGGER_KO.get(params.get("trigger", ""), params.get("trigger", ""))
+    if name == "intermediary_sfx":
+        return f" ({params['intermediary']})" if params.get("intermediary") else ""
+    if name == "share_pct":
+        return f"{params.get('share', 0) * 100:.0f}" if "share" in params else ""
+    if "critical" in params:
+        if name == "decision_ko":
+            return "중요" if params["critical"] else "비중요"
+        if name == "decision_en":
+            return "critical" if params["critical"] else "non-critical"
+        if name == "cmp":
+            return "이상" if params["critical"] else "미만"
+    raise KeyError(name)
+
+
+def _render(code: str, params: dict[str, Any] | None, lang: Lang) -> str:
+    """Format only the fields the template names (the same text as :func:`_render_general`, which formats all)."""
+    ko, en = MESSAGES.get(code, (code, code))
+    template = ko if lang == "ko" else en
+    fields = _fields(template)
+    if fields is None:
+        return _render_general(code, params, lang)
+    params = params or {}
+    values: dict[str, Any] = {}
+    try:
+        for name in fields:
+            values[name] = _fmt(params[name], lang) if name in params else _extra(name, params)
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template
+
+
+def _render_general(code: str, params: dict[str, Any] | None, lang: Lang) -> str:
     params = dict(params or {})
     ko, en = MESSAGES.get(code, (code, code))
     template = ko if lang == "ko" else en

@@ -7,6 +7,7 @@ printed as ``file:line: 'field': message (allowed: …)`` and exit with status 2
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import sys
@@ -19,8 +20,6 @@ from typing import Annotated, Any, TypeVar
 import typer
 import yaml
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from fincloud import __version__
 from fincloud.catalog.constants import DEFAULT_EDITION
@@ -111,14 +110,20 @@ def load_and_assess(file: Path, as_of: str | None, edition: str, *, with_evidenc
     from fincloud.evidence.collect import collect_evidence, needs_evidence
     from fincloud.portfolio.loader import load_portfolio
 
-    portfolio = load_portfolio(file)
-    catalog = _catalog_for(portfolio, file, edition)
-    day = _parse_date(as_of, "--as-of") or portfolio.institution.as_of or dt.date.today()
+    # The collector stays paused from loading to the end of the assessment: the catalog is read and the
+    # engine runs next to the million objects of a large portfolio, and none of them form cycles.
     with bulk_allocation():
+        portfolio = load_portfolio(file)
+        catalog = _catalog_for(portfolio, file, edition)
+        day = _parse_date(as_of, "--as-of") or portfolio.institution.as_of or dt.date.today()
         result = assess(portfolio, catalog, day)
+        # They live until the command ends: spare the collector's passes over them once it runs again
+        # (the first one would otherwise walk every object allocated while it was paused).
+        gc.freeze()
     if with_evidence and needs_evidence(portfolio):
         evidence = collect_evidence(portfolio, catalog, base_dir=file.parent, day=day, preliminary=result)
-        result = assess(portfolio, catalog, day, evidence=evidence)
+        with bulk_allocation():
+            result = assess(portfolio, catalog, day, evidence=evidence)
     return portfolio, catalog, result
 
 
@@ -148,9 +153,7 @@ def assess(
         _, _, result = load_and_assess(file, as_of, edition, with_evidence=not no_evidence)
         progress.remove_task(task)
     if format == Format.json:
-        from fincloud.render.json_out import dumps
-
-        sys.stdout.write(dumps(result, lang.value) + "\n")
+        _write_json(result, lang.value)
     elif format == Format.markdown:
         from fincloud.render.markdown_out import render_markdown
 
@@ -161,9 +164,58 @@ def assess(
         render_table(result, lang.value)
 
 
-def _progress(enabled: bool) -> Progress:
+def _write_json(result: Any, lang: str) -> None:
+    """Stream the JSON as UTF-8 bytes when stdout takes them (180 MB for 10,000 workloads: never one string)."""
+    from fincloud.render.json_out import dumps, write_json
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None and (sys.stdout.encoding or "").lower().replace("-", "").replace("_", "") == "utf8":
+        sys.stdout.flush()
+        try:
+            write_json(result, buffer, lang, processes=2 if _cpus() > 1 else 1)
+            buffer.flush()
+        except BrokenPipeError:
+            # The reader went away (`… | head`): stop quietly, and keep the final flush from failing too.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+    else:
+        sys.stdout.write(dumps(result, lang) + "\n")
+
+
+class _NoProgress:
+    """A progress display that is off (JSON or Markdown output, or no terminal): rich.progress is not even imported."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def remove_task(self, task: int) -> None:
+        return None
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (a second one lets a forked copy encode half of a large JSON)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _progress(enabled: bool) -> Any:
+    if not enabled or not err.is_terminal:
+        return _NoProgress()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True, disable=not enabled or not err.is_terminal)
+                    console=err, transient=True)
 
 
 @app.command()
@@ -259,6 +311,8 @@ def version() -> None:
 @friendly
 def catalog_list(edition: EditionOpt = DEFAULT_EDITION) -> None:
     """카탈로그의 표와 항목 수. The tables of the catalog and their sizes."""
+    from rich.table import Table
+
     from fincloud.catalog import load_catalog
     from fincloud.catalog.browse import list_tables
 
@@ -292,6 +346,8 @@ def catalog_search(
     edition: EditionOpt = DEFAULT_EDITION,
 ) -> None:
     """가이드 원문에서 찾습니다. Search the verbatim text of the guide's tables."""
+    from rich.table import Table
+
     from fincloud.catalog import load_catalog
     from fincloud.catalog.browse import search
 

@@ -23,10 +23,12 @@ from fincloud.engine.importance import assess_importance
 from fincloud.engine.obligations import workload_obligations
 from fincloud.engine.provider_evaluation import PlanCache, evaluate_provider
 from fincloud.engine.reporting import decide_report
-from fincloud.engine.result import Assessment, Reason, WorkloadAssessment
+from fincloud.engine.result import Assessment, ContractClauses, Reason, WorkloadAssessment
 from fincloud.engine.safeguards import plan_safeguards
 from fincloud.engine.scope import decide_scope
 from fincloud.portfolio.model import Portfolio
+
+_NO_DATE = dt.date.min
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,24 @@ def assess(
 ) -> Assessment:
     evidence = evidence or Evidence()
     providers = {p.id: p for p in portfolio.providers}
-    scoped = {w.id: decide_scope(w, catalog) for w in portfolio.workloads}
+    # The scope decision depends only on the workload's scope facts (and the catalog), so workloads with
+    # equal facts share one (immutable) answer; renderers then render its reasons once. The facts are
+    # keyed by their values (what the frozen model compares), without pydantic's Python-level hash.
+    scope_memo: dict[tuple[Any, ...], tuple[bool, tuple[Reason, ...]]] = {}
+    scoped: dict[str, tuple[bool, tuple[Reason, ...]]] = {}
+    for w in portfolio.workloads:
+        facts = tuple(w.scope.__dict__.values())
+        decision = scope_memo.get(facts)
+        if decision is None:
+            decision = scope_memo[facts] = decide_scope(w, catalog)
+        scoped[w.id] = decision
     # Workloads still using their provider (in scope, not exited) count for dependency and concentration.
     in_use = {w.id for w in portfolio.workloads if scoped[w.id][0]
               and not any(e.kind == "exit_completed" and e.date <= as_of for e in w.events)}
     per_provider = Counter(w.provider for w in portfolio.workloads if w.id in in_use)
     safeguard_plans: dict[bool, Any] = {}
     plan_cache = PlanCache()
+    contract_plans: dict[tuple[bool, bool], ContractClauses] = {}
     results: list[WorkloadAssessment] = []
     for wl in portfolio.workloads:
         in_scope, scope_reasons = scoped[wl.id]
@@ -75,7 +88,15 @@ def assess(
             if critical not in safeguard_plans:
                 safeguard_plans[critical] = plan_safeguards(critical=critical, catalog=catalog)
             safeguards = safeguard_plans[critical]
-        contract = plan_contract(wl, critical=critical, catalog=catalog, findings=evidence.contract.get(wl.id))
+        findings = evidence.contract.get(wl.id)
+        if findings:
+            contract = plan_contract(wl, critical=critical, catalog=catalog, findings=findings)
+        else:
+            # Without findings the clauses depend only on the importance and on whether the contract is indirect.
+            ckey = (critical, wl.scope.via_intermediary or wl.contract.indirect)
+            contract = contract_plans.get(ckey)
+            if contract is None:
+                contract = contract_plans[ckey] = plan_contract(wl, critical=critical, catalog=catalog)
         report = decide_report(wl, portfolio.institution, critical=critical, catalog=catalog, as_of=as_of)
         leaving = exit_state(wl, critical=critical, catalog=catalog, as_of=as_of)
         obligations = workload_obligations(wl, evaluation=evaluation, report=report, catalog=catalog, as_of=as_of,
@@ -87,10 +108,11 @@ def assess(
             exit=leaving,
         ))
     provider_conc, concentration = assess_concentration(portfolio, results)
-    all_obligations = tuple(sorted(
-        (o for r in results for o in r.obligations if o.status != "ok"),
-        key=lambda o: (o.due or dt.date.min, o.workload or "", o.id),
-    ))
+    # Sorted by (due, workload, id), ties kept in workload order (the index makes the sort stable and
+    # spares a key function call per obligation).
+    open_obligations = [o for r in results for o in r.obligations if o.status != "ok"]
+    order = sorted([(o.due or _NO_DATE, o.workload or "", o.id, i) for i, o in enumerate(open_obligations)])
+    all_obligations = tuple([open_obligations[k[3]] for k in order])
     return Assessment(
         as_of=as_of, catalog=catalog.edition.id,
         institution={"name": portfolio.institution.name, "kind": portfolio.institution.kind},

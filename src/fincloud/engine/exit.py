@@ -19,6 +19,14 @@ from fincloud.portfolio.model import Workload
 CITATION = "가이드 제9장; 가이드 제5장 1 5) 출구전략 수립(참고)"
 
 
+# The missing-plan reason depends on nothing but the importance: one (read-only) reason each, shared.
+_PLAN_MISSING = {
+    critical: Reason(code="exit.plan_missing_critical" if critical else "exit.plan_missing",
+                     citation="가이드 제5장 1 4) 비상대책 수립 추가 사항; " + CITATION)
+    for critical in (True, False)
+}
+
+
 def _first(workload: Workload, kind: str, as_of: dt.date) -> dt.date | None:
     return min((e.date for e in workload.events if e.kind == kind and e.date <= as_of), default=None)
 
@@ -34,8 +42,7 @@ def exit_state(workload: Workload, *, critical: bool, catalog: Catalog, as_of: d
     plan = workload.exit_plan
     if plan is None:
         # 출구전략 is an additional requirement for critical work (emergency_plan.a1), a recommendation otherwise.
-        code = "exit.plan_missing_critical" if critical else "exit.plan_missing"
-        reasons.append(Reason(code=code, citation="가이드 제5장 1 4) 비상대책 수립 추가 사항; " + CITATION))
+        reasons.append(_PLAN_MISSING[critical])
         if critical or stage != "in_operation":
             obligations.append(Obligation(id="exit_strategy", workload=workload.id, due=started, citation=CITATION,
                                           status="overdue" if started else "required_before_use",

@@ -12,7 +12,7 @@ contradicts the workload's information class, is warned about, never silently fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fincloud.catalog.models import LEVELS, ImportanceRubric, Level, Measure, RubricItem
@@ -59,8 +59,14 @@ class _ItemTable:
     primary: str | None
     bounds: dict[str, tuple[bool, tuple[tuple[Level, float], ...]]]  # measure -> (at_least, ((level, bound), ...))
     memo: dict[Any, ItemScore]  # raw value -> its (immutable, shared) score; many workloads share values
+    derived: str | None = None  # the item's ``derived_from`` (read once per item, not once per workload)
+    # warning code, recorded points (exact bits), class -> its (read-only, shared) reason: the warning
+    # depends on nothing else, so the workloads that recorded the same value share it
+    warned: dict[tuple[str, str, str], Reason] = field(default_factory=dict)
 
 
+_PLAIN = frozenset({str, int, float, bool})
+_RECORDED, _MISSING = object(), object()  # memo keys that no raw value can equal
 _MEMO_LIMIT = 100_000  # distinct values remembered per item (bounded for long-running processes)
 _TABLES: dict[int, tuple[ImportanceRubric, dict[str, _ItemTable]]] = {}
 
@@ -74,12 +80,13 @@ def _tables(rubric: ImportanceRubric) -> dict[str, _ItemTable]:
         {kind: (m.compare == "at_least",
                 tuple((lvl, getattr(m, lvl)) for lvl in ("high", "medium", "low") if getattr(m, lvl) is not None))
          for kind, m in it.measures.items()},
-        {},
+        {}, it.derived_from,
     ) for it in rubric.items}
     _TABLES[id(rubric)] = (rubric, tables)
     return tables
 
 
+_DECISIONS: dict[tuple[Any, ...], tuple[Reason]] = {}
 _CLASSES: dict[int, tuple[ImportanceRubric, dict[str, Any]]] = {}
 
 
@@ -152,32 +159,48 @@ def assess_importance(
     missing: list[str] = []
     for table in tables.values():
         item = table.item
+        derived = table.derived
         raw = getattr(given, item.id, None)
         derived_level: Level | None = None
-        if item.derived_from == "information_class":
+        if derived == "information_class":
             derived_level = cls.level
-        elif item.derived_from == "provider_workloads" and raw == "auto":
+        elif derived == "provider_workloads" and raw.__class__ is str and raw == "auto":
             raw = provider_workloads
         if type(raw) is RecordedPoints:
-            level = level_for_points(item, raw.points, rubric)
+            points = raw.points
+            level = level_for_points(item, points, rubric)
             if level is None:
-                warnings.append(Reason(
-                    code="importance.points_not_a_level",
-                    params={"item": item.id, "points": raw.points,
-                            "allowed": list(table.points.values())},
-                    citation=CITATION,
-                ))
-            if derived_level is not None and abs(raw.points - table.points[derived_level]) > 1e-6:
-                warnings.append(Reason(
-                    code="importance.information_type_contradicts",
-                    params={"item": item.id, "points": raw.points, "class": cls_id,
-                            "expected": table.points[derived_level], "level": derived_level},
-                    citation=CITATION,
-                ))
-            score = table.memo.get(raw)
+                wkey = ("importance.points_not_a_level", points.hex(), "")
+                warning = table.warned.get(wkey)
+                if warning is None:
+                    warning = Reason(
+                        code="importance.points_not_a_level",
+                        params={"item": item.id, "points": points,
+                                "allowed": list(table.points.values())},
+                        citation=CITATION,
+                    )
+                    if len(table.warned) < _MEMO_LIMIT:
+                        table.warned[wkey] = warning
+                warnings.append(warning)
+            if derived_level is not None and abs(points - table.points[derived_level]) > 1e-6:
+                wkey = ("importance.information_type_contradicts", points.hex(), cls_id)
+                warning = table.warned.get(wkey)
+                if warning is None:
+                    warning = Reason(
+                        code="importance.information_type_contradicts",
+                        params={"item": item.id, "points": points, "class": cls_id,
+                                "expected": table.points[derived_level], "level": derived_level},
+                        citation=CITATION,
+                    )
+                    if len(table.warned) < _MEMO_LIMIT:
+                        table.warned[wkey] = warning
+                warnings.append(warning)
+            # keyed as the model compares (by its value), without pydantic's Python-level hash
+            rkey = (_RECORDED, points)
+            score = table.memo.get(rkey)
             if score is None:
-                score = table.memo[raw] = ItemScore(level, raw.points, item.points, "importance.recorded_points",
-                                                    {"item": item.id, "points": raw.points})
+                score = table.memo[rkey] = ItemScore(level, points, item.points, "importance.recorded_points",
+                                                     {"item": item.id, "points": points})
             items[item.id] = score
             continue
         if derived_level is not None:
@@ -190,11 +213,21 @@ def assess_importance(
             continue
         if raw is None:
             missing.append(item.id)
-            warnings.append(Reason(code="importance.missing_item", params={"item": item.id}, citation=CITATION))
-            items[item.id] = ItemScore(None, 0.0, item.points)
+            wkey = ("importance.missing_item", "", "")
+            warning = table.warned.get(wkey)
+            if warning is None:
+                warning = table.warned[wkey] = Reason(code="importance.missing_item", params={"item": item.id},
+                                                      citation=CITATION)
+            warnings.append(warning)
+            score = table.memo.get(_MISSING)
+            if score is None:
+                score = table.memo[_MISSING] = ItemScore(None, 0.0, item.points)
+            items[item.id] = score
             continue
-        auto = item.derived_from == "provider_workloads" and given.provider_dependency == "auto"
-        key = (raw, auto)
+        auto = derived == "provider_workloads" and given.provider_dependency == "auto"
+        # A measure model (CountRatio, …) is keyed by its class and field values: equal to keying by the model
+        # (frozen models compare by those), without pydantic's Python-level __hash__ and __eq__.
+        key = (raw, auto) if raw.__class__ in _PLAIN else (raw.__class__, tuple(raw.__dict__.values()), auto)
         score = table.memo.get(key)
         if score is None:
             level, code, params = _measured(table, raw)
@@ -209,9 +242,16 @@ def assess_importance(
     score = round(sum(s.points for s in items.values()), 4)
     threshold = cls.threshold
     critical = score >= threshold - _EPS
-    reasons = [Reason(code="importance.decision",
-                      params={"score": score, "threshold": threshold, "class": cls_id, "critical": critical},
-                      citation=CITATION)]
+    # The decision reason depends only on these four values: workloads with equal ones share it (read-only).
+    dkey = (score, threshold, threshold.__class__, cls_id, critical)
+    decision = _DECISIONS.get(dkey)
+    if decision is None:
+        decision = (Reason(code="importance.decision",
+                           params={"score": score, "threshold": threshold, "class": cls_id, "critical": critical},
+                           citation=CITATION),)
+        if len(_DECISIONS) < _MEMO_LIMIT:
+            _DECISIONS[dkey] = decision
+    reasons = list(decision)
     if missing and not critical:
         ceiling = round(score + sum(items[i].max_points for i in missing), 4)
         if ceiling >= threshold - _EPS:

@@ -36,24 +36,36 @@ def _start_date(workload: Workload) -> dt.date | None:
     return workload.started_on or workload.linked_to_internal_network_on or workload.contract.signed_on
 
 
-_PERIODIC: dict[int, tuple[Catalog, tuple[tuple[Any, str, Reason], ...]]] = {}
+_PERIODIC: dict[int, tuple[Catalog, tuple[tuple[Any, str, Reason, dict[dt.date, Reason]], ...]]] = {}
+_SINCE_LIMIT = 10_000  # remembered 'last done' reasons per duty (bounded for long-running processes)
 
 
-def _periodic_plan(catalog: Catalog) -> tuple[tuple[Any, str, Reason], ...]:
-    """(obligation, workload field, 'first time' reason) for each periodic duty — computed once per catalog."""
+def _periodic_plan(catalog: Catalog) -> tuple[tuple[Any, str, Reason, dict[dt.date, Reason]], ...]:
+    """(obligation, workload field, 'first time' reason, 'last done on' reasons by date) for each periodic
+    duty — computed once per catalog. A reason depends only on the duty's citation and the date, so the
+    workloads last done on the same day share one (read-only) reason."""
     hit = _PERIODIC.get(id(catalog))
     if hit is None or hit[0] is not catalog:
-        plan = tuple((ob, LAST_DONE_FIELD[ob.id], Reason(code="obligation.first", citation=ob.citation))
+        plan = tuple((ob, LAST_DONE_FIELD[ob.id], Reason(code="obligation.first", citation=ob.citation), {})
                      for ob in catalog.obligations.periodic() if ob.id in LAST_DONE_FIELD)
         hit = _PERIODIC[id(catalog)] = (catalog, plan)
     return hit[1]
+
+
+def _since(ob: Any, last: dt.date, memo: dict[dt.date, Reason]) -> Reason:
+    reason = memo.get(last)
+    if reason is None:
+        reason = Reason(code="obligation.since", params={"date": last}, citation=ob.citation)
+        if len(memo) < _SINCE_LIMIT:
+            memo[last] = reason
+    return reason
 
 
 def periodic(workload: Workload, *, catalog: Catalog, as_of: dt.date) -> list[Obligation]:
     soon = catalog.edition.timings.due_soon_days
     out: list[Obligation] = []
     start = None
-    for ob, field, first in _periodic_plan(catalog):
+    for ob, field, first, since in _periodic_plan(catalog):
         if ob.id == "vulnerability_assessment_homepage" and not workload.public_homepage:
             continue
         last: dt.date | None = getattr(workload, field)
@@ -65,7 +77,7 @@ def periodic(workload: Workload, *, catalog: Catalog, as_of: dt.date) -> list[Ob
                                   citation=ob.citation, reason=first))
             continue
         due = deadline(base, months=ob.period.months or 0, years=ob.period.years or 0)
-        reason = Reason(code="obligation.since", params={"date": last}, citation=ob.citation) if last else first
+        reason = _since(ob, last, since) if last else first
         out.append(Obligation(id=ob.id, workload=workload.id, due=due, last_done=last, citation=ob.citation,
                               status=status_for(due, as_of, soon_days=soon), reason=reason))
     return out

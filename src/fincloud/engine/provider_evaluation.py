@@ -171,17 +171,22 @@ def comprehensive_schedule(
     return schedule, reeval, max(own_year or 0, rep.evaluation.shared_on.year)
 
 
+def own_comprehensive_evaluations(provider: Provider, service_model: str, as_of: dt.date) -> list[Evaluation]:
+    """The provider's comprehensive evaluations covering the service model, done by ``as_of``, oldest first."""
+    return sorted(
+        (e for e in provider.evaluations
+         if e.kind == "comprehensive" and _covers(e, service_model) and e.completed_on <= as_of),
+        key=lambda e: e.completed_on,
+    )
+
+
 def _own_comprehensive(
     workload: Workload, provider: Provider, *, critical: bool, catalog: Catalog, as_of: dt.date
 ) -> tuple[EvaluationSchedule, list[Reason], int | None]:
     t = catalog.edition.timings
     method = "onsite" if critical else "document"
     cite = "가이드 제4장 1 가., 2 가."
-    own = sorted(
-        (e for e in provider.evaluations
-         if e.kind == "comprehensive" and _covers(e, workload.service_model) and e.completed_on <= as_of),
-        key=lambda e: e.completed_on,
-    )
+    own = own_comprehensive_evaluations(provider, workload.service_model, as_of)
     if not own:
         return (EvaluationSchedule(method=method, status="required_before_use", basis="none",
                                    reasons=(Reason(code="comprehensive.first_use", citation=cite),)), [], None)
@@ -266,36 +271,52 @@ def latest_evaluation(provider: Provider, service_model: str, as_of: dt.date) ->
 
 def blockers(
     workload: Workload, provider: Provider, institution: Institution, providers: dict[str, Provider],
-    latest: Evaluation | None,
+    latest: Evaluation | None, *, memo: dict[tuple[object, ...], Reason] | None = None,
 ) -> list[Reason]:
     """What prevents this use as described (감독규정 제14조의2제8항; 가이드 제4장 2 가. 확인평가).
 
-    ``latest`` is :func:`latest_evaluation` for the workload's provider and service model.
+    ``latest`` is :func:`latest_evaluation` for the workload's provider and service model. With a
+    ``memo``, equal blockers (same code and parameters) are one shared, read-only reason.
     """
+    def reason(*, code: str, citation: str, **params: object) -> Reason:
+        if memo is None:
+            return Reason(code=code, params=params, citation=citation)
+        key = (code, *((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = Reason(code=code, params=params, citation=citation)
+        return hit
+
     out: list[Reason] = []
     sensitive = sorted(SENSITIVE & set(workload.information))
     if sensitive and institution.kind not in LOCALISATION_EXEMPT:
         region = next(r for r in provider.regions if r.id == workload.region)
         if region.country != "KR":
-            out.append(Reason(code="blocker.data_outside_korea",
-                              params={"region": region.id, "country": region.country, "classes": sensitive},
-                              citation="감독규정 제14조의2제8항 단서; <별표 2의2> 11.2.1"))
+            out.append(reason(code="blocker.data_outside_korea",
+                              citation="감독규정 제14조의2제8항 단서; <별표 2의2> 11.2.1",
+                              region=region.id, country=region.country, classes=sensitive))
         if provider.wireless_in_datacenter:
-            out.append(Reason(code="blocker.wireless_in_datacenter", params={"classes": sensitive},
-                              citation="감독규정 제14조의2제8항 단서, 제11조제12호; <별표 2의2> 11.1.2"))
+            out.append(reason(code="blocker.wireless_in_datacenter",
+                              citation="감독규정 제14조의2제8항 단서, 제11조제12호; <별표 2의2> 11.1.2",
+                              classes=sensitive))
         recovery = providers.get(workload.recovery_provider or "")
         if recovery is not None and all(r.country != "KR" for r in recovery.regions):
-            out.append(Reason(code="blocker.recovery_outside_korea", params={"provider": recovery.id},
-                              citation="감독규정 제14조의2제8항 단서 (해당 정보처리시스템을 국내에 설치)"))
+            out.append(reason(code="blocker.recovery_outside_korea",
+                              citation="감독규정 제14조의2제8항 단서 (해당 정보처리시스템을 국내에 설치)",
+                              provider=recovery.id))
     if latest is not None and latest.open_deficiencies and not latest.deficiencies_accepted_by_resolution:
-        out.append(Reason(code="blocker.open_deficiencies",
-                          params={"count": latest.open_deficiencies, "date": latest.completed_on},
-                          citation="가이드 제4장 2 가. 확인평가 (리스크 분석, 대체 보완 방안, 정보보호위원회 심의·의결)"))
+        out.append(reason(code="blocker.open_deficiencies",
+                          citation="가이드 제4장 2 가. 확인평가 (리스크 분석, 대체 보완 방안, 정보보호위원회 심의·의결)",
+                          count=latest.open_deficiencies, date=latest.completed_on))
     return out
 
 
 class PlanCache:
-    """Memo of the parts of a provider evaluation that many workloads share, for one assessment."""
+    """Memo of the parts of a provider evaluation that many workloads share, for one assessment.
+
+    One assessment has one catalog, one day and providers with unique ids, so a provider's id stands
+    for the provider in the keys below; every shared result is immutable or never changed after.
+    """
 
     def __init__(self) -> None:
         self.certs: dict[str, CertificateReading] = {}
@@ -304,6 +325,34 @@ class PlanCache:
         self.plans: dict[tuple[object, ...], tuple[tuple[str, ...], dict[str, str]]] = {}
         self.regular: dict[tuple[object, ...], EvaluationSchedule] = {}
         self.latest: dict[tuple[str, str], Evaluation | None] = {}
+        self.own: dict[tuple[str, str], list[Evaluation]] = {}
+        self.comprehensive: dict[tuple[object, ...], tuple[EvaluationSchedule, list[Reason], int | None]] = {}
+        self.notes: dict[tuple[bool, str | None], tuple[Reason, ...]] = {}
+        self.blockers: dict[tuple[object, ...], Reason] = {}
+
+
+_TRIGGERS = COMPREHENSIVE_TRIGGERS | REGULAR_TRIGGERS
+
+
+def _comprehensive_key(workload: Workload, provider: Provider, *, critical: bool, as_of: dt.date,
+                       cache: PlanCache) -> tuple[object, ...]:
+    """Everything :func:`comprehensive_schedule` reads of the workload, for a given provider and day.
+
+    Besides the provider, service model and importance, it reads only the re-evaluation events after
+    the last own comprehensive evaluation (kind and date, in order) and whether the workload joined
+    after that evaluation; with no own evaluation, neither (the representative evaluations that may
+    stand in are the provider's). Workloads with equal keys get the same schedule.
+    """
+    okey = (provider.id, workload.service_model)
+    own = cache.own.get(okey)
+    if own is None:
+        own = cache.own[okey] = own_comprehensive_evaluations(provider, workload.service_model, as_of)
+    if not own:
+        return (*okey, critical)
+    done = own[-1].completed_on
+    events = tuple((ev.kind, ev.date) for ev in workload.events if ev.kind in _TRIGGERS and done < ev.date <= as_of)
+    joined = workload.contract.signed_on or workload.started_on
+    return (*okey, critical, events, joined is not None and joined > done)
 
 
 def evaluate_provider(
@@ -324,8 +373,12 @@ def evaluate_provider(
     reps = cache.reps.get(provider.id)
     if reps is None:
         reps = cache.reps[provider.id] = representative_validity(provider, catalog)
-    comprehensive, reeval, cycle_year = comprehensive_schedule(
-        workload, provider, critical=critical, catalog=catalog, as_of=as_of, reps=reps)
+    ckey = _comprehensive_key(workload, provider, critical=critical, as_of=as_of, cache=cache)
+    shared = cache.comprehensive.get(ckey)
+    if shared is None:
+        shared = cache.comprehensive[ckey] = comprehensive_schedule(
+            workload, provider, critical=critical, catalog=catalog, as_of=as_of, reps=reps)
+    comprehensive, reeval, cycle_year = shared
     # The regular schedule depends only on the provider, the service model, the importance and the cycle.
     rkey = (provider.id, workload.service_model, critical, cycle_year)
     regular = cache.regular.get(rkey)
@@ -336,27 +389,39 @@ def evaluate_provider(
     if lkey not in cache.latest:
         cache.latest[lkey] = latest_evaluation(provider, workload.service_model, as_of)
     latest = cache.latest[lkey]
-    notes = [_SOUNDNESS_NOTE]
-    if workload.scope.via_intermediary:
-        notes.append(_INTERMEDIARY_NOTE)
+    abroad: str | None = None
     if critical and not SENSITIVE & set(workload.information):
         region = next(r for r in provider.regions if r.id == workload.region)
         if region.country != "KR":
-            # Not a blocker under §14-2⑧ (sensitive information only), but a 2019 no-action letter read
-            # 중요업무 abroad as not allowed: worth a person's look.
-            notes.append(Reason(code="evaluation.critical_abroad", params={"country": region.country},
-                                citation="비조치의견서 190003(’19.2.25., 일반적 효력 없음); 감독규정 제14조의2제8항"))
+            abroad = region.country
+    # The notes depend only on indirect use and the foreign country of critical work: shared (read-only).
+    nkey = (workload.scope.via_intermediary, abroad)
+    notes = cache.notes.get(nkey)
+    if notes is None:
+        notes = cache.notes[nkey] = _notes(*nkey)
     return ProviderEvaluation(
         required_items=required,
-        skipped_items=dict(skipped),
+        skipped_items=skipped,  # shared by every workload of the same plan key: read-only
         items=planned,
         comprehensive=comprehensive,
         regular=regular,
-        blockers=tuple(blockers(workload, provider, institution, providers, latest)),
+        blockers=tuple(blockers(workload, provider, institution, providers, latest, memo=cache.blockers)),
         reevaluations=tuple(reeval),
         certificates=certs.notes,
-        notes=tuple(notes),
+        notes=notes,
     )
+
+
+def _notes(via_intermediary: bool, abroad: str | None) -> tuple[Reason, ...]:
+    notes = [_SOUNDNESS_NOTE]
+    if via_intermediary:
+        notes.append(_INTERMEDIARY_NOTE)
+    if abroad is not None:
+        # Not a blocker under §14-2⑧ (sensitive information only), but a 2019 no-action letter read
+        # 중요업무 abroad as not allowed: worth a person's look.
+        notes.append(Reason(code="evaluation.critical_abroad", params={"country": abroad},
+                            citation="비조치의견서 190003(’19.2.25., 일반적 효력 없음); 감독규정 제14조의2제8항"))
+    return tuple(notes)
 
 
 _SOUNDNESS_NOTE = Reason(code="evaluation.soundness_own", citation="가이드 제2장 1 나., 제4장 1 다.")

@@ -44,6 +44,18 @@ def _attachments(rep: Any) -> tuple[str, ...]:
     return hit[1]
 
 
+_LOOKUPS: dict[int, tuple[Any, dict[str, Any], dict[tuple[str, bool], Any]]] = {}
+
+
+def _lookups(rep: Any) -> tuple[dict[str, Any], dict[tuple[str, bool], Any]]:
+    """Memos of ``rep.trigger_for`` and ``rep.immediate_for``: pure functions of the (immutable) table and
+    the event kind, so one answer per kind serves every workload."""
+    hit = _LOOKUPS.get(id(rep))
+    if hit is None or hit[0] is not rep:
+        hit = _LOOKUPS[id(rep)] = (rep, {}, {})
+    return hit[1], hit[2]
+
+
 def _report_start(event: dt.date, institution: Institution) -> dt.date:
     """가이드 제8장 1 나. ※: a new institution reports after its 허가·등록, so the period runs from then."""
     licensed = institution.licensed_on
@@ -70,8 +82,12 @@ def decide_report(
     # The contract itself is the event of trigger 1 even when no event was recorded for it.
     if signed is not None and not any(e.date == signed for e in new_contract_events):
         new_contract_events.append(_synthetic_new_contract(signed))
+    triggers, immediates = _lookups(rep)
     for ev in new_contract_events:
-        trig = rep.trigger_for(ev.kind)
+        if ev.kind in triggers:
+            trig = triggers[ev.kind]
+        else:
+            trig = triggers[ev.kind] = rep.trigger_for(ev.kind)
         linked = None if workload.scope.research_network_only else workload.linked_to_internal_network_on
         if workload.development_or_testing and ev.kind == "new_contract":
             three = add_months_calendar(ev.date, t.development_linking_months)
@@ -94,7 +110,11 @@ def decide_report(
     for ev in workload.events:
         if ev.kind in ("new_contract", "provider_change"):
             continue
-        immediate = rep.immediate_for(ev.kind, institution_incident=ev.institution_incident)
+        ikey = (ev.kind, ev.institution_incident)
+        if ikey in immediates:
+            immediate = immediates[ikey]
+        else:
+            immediate = immediates[ikey] = rep.immediate_for(ev.kind, institution_incident=ev.institution_incident)
         if immediate is not None:
             items.append(_item(ev.kind, ev.date, ev.date, as_of, ev.reported_on,
                                Reason(code="report.outage_immediate" if ev.kind == "outage_10min" else "report.incident_immediate",
@@ -102,7 +122,10 @@ def decide_report(
                                       citation=immediate.citation),
                                immediate=True, soon=t.due_soon_days))
             continue
-        trig = rep.trigger_for(ev.kind)
+        if ev.kind in triggers:
+            trig = triggers[ev.kind]
+        else:
+            trig = triggers[ev.kind] = rep.trigger_for(ev.kind)
         if trig is None:
             continue
         if signed is not None and ev.date <= signed:

@@ -155,6 +155,9 @@ def _value_kind(value: object) -> str | None:
     Dispatching on shape (instead of trying every member) keeps validation fast for large
     portfolios and gives one precise error for a wrong value instead of one per member.
     """
+    kind = _KIND_BY_TYPE.get(value.__class__)
+    if kind is not None:  # the common cases, by exact type (the checks below give the same answers)
+        return kind
     if isinstance(value, bool):
         return None
     if isinstance(value, str):
@@ -172,6 +175,7 @@ def _value_kind(value: object) -> str | None:
     return _MODEL_TAGS.get(type(value).__name__)
 
 
+_KIND_BY_TYPE = {str: "as-word", int: "as-count", float: "as-number"}
 _MODEL_TAGS = {"RecordedPoints": "as-points", "NewService": "as-new", "AsNeeded": "as-needed",
                "CountRatio": "as-measure", "AmountRatio": "as-measure"}
 
