@@ -1,11 +1,15 @@
 # fincloud — the two commands a newcomer runs:
 #   make demo   set up .venv, write the demo portfolio, print its assessment, write its report package to ./out
-#   make test   set up .venv and run every test (LibreOffice and poppler are used when installed)
+#   make test   set up .venv and run every test (LibreOffice and poppler are used when installed), the web
+#               tests a second time on PostgreSQL, and the browser tests (Debian chromium)
+#   make run    the web workspace with the demo data at http://127.0.0.1:8000 (see docs/web.md)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHECKOV_VENV ?= .venv-checkov
+
+include mk/web.mk
 
 .PHONY: demo test test-fast lint bench bench-assess bench-report bench-contracts bench-evidence \
         eval-contracts checkov-venv clean
@@ -33,6 +37,7 @@ checkov-venv: $(CHECKOV_VENV)/.installed
 test: $(STAMP) $(CHECKOV_VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n 2 --dist loadfile
+	$(MAKE) --no-print-directory test-web-postgres
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -n 2 --dist loadfile -m "not slow"
@@ -40,7 +45,7 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-bench: bench-assess bench-report bench-contracts bench-evidence
+bench: bench-assess bench-report bench-contracts bench-evidence bench-web
 
 bench-assess: $(STAMP)
 	$(BIN)/python benchmarks/bench_assess.py

@@ -22,3 +22,23 @@ class RequestSizeLimitMiddleware:
             return HttpResponse(_("요청이 너무 큽니다 (최대 %(mb)d MB).") % {"mb": settings.FINCLOUD_UPLOAD_MAX_BYTES // 2**20},
                                 status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+class SessionIdleRefreshMiddleware:
+    """Idle expiry without a database write on every page: the session's expiry is pushed forward
+    (SESSION_COOKIE_AGE from now) at most once per FINCLOUD_SESSION_REFRESH_SECONDS, so a session
+    idle for the whole cookie age ends, and a busy one is written a few times an hour, not per click."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key and request.user.is_authenticated:
+            import time
+
+            now = int(time.time())
+            last = session.get("_fincloud_seen", 0)
+            if now - last >= settings.FINCLOUD_SESSION_REFRESH_SECONDS:
+                session["_fincloud_seen"] = now  # marks the session modified: saved with a fresh expiry
+        return self.get_response(request)

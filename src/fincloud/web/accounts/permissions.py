@@ -36,12 +36,15 @@ CAPABILITIES: dict[str, frozenset[str]] = {
 
 
 def profile_of(user) -> Profile | None:
+    """The user's profile with its institution and provider, read once per request (one query)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    try:
-        return user.profile
-    except Profile.DoesNotExist:
-        return None
+    cached = getattr(user, "_fincloud_profile", False)
+    if cached is not False:
+        return cached
+    profile = Profile.objects.select_related("institution", "provider").filter(user_id=user.pk).first()
+    user._fincloud_profile = profile
+    return profile
 
 
 def role_of(user) -> str | None:

@@ -24,8 +24,18 @@ from fincloud.web.accounts.permissions import providers_for, require
 from fincloud.web.audit import trail
 
 
-def _me(request):
-    return request.user
+def after_login(request):
+    """Where a user lands after signing in: provider respondents on their self-check portal, everyone
+    else on the dashboard (a provider respondent may not see the institution's dashboard)."""
+    from fincloud.web.accounts.permissions import can
+
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    if can(request.user, "view"):
+        return redirect("workspace:dashboard")
+    if can(request.user, "portal"):
+        return redirect("evaluations:portal")
+    return redirect("accounts:me")
 
 
 @require("view")

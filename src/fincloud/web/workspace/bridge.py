@@ -86,7 +86,7 @@ def portfolio_dict(inst: Institution) -> dict[str, Any]:
     providers = list(inst.providers.order_by("id"))
     keys = {p.id: p.key for p in providers}
     workloads = inst.workloads.order_by("id").only(
-        "key", "name", "provider_id", "service_model", "region", "spec")
+        "key", "name", "provider_id", "service_model", "region", "spec", "institution_id")
     return {
         "institution": institution_data(inst),
         "providers": [provider_data(p) for p in providers],

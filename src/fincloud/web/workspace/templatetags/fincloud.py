@@ -49,6 +49,16 @@ def item_kind_label(code):
 
 
 @register.filter
+def obligation_label(code):
+    """The obligation's name as the ICS calendar and documents word it (report_* = 금융감독원 보고)."""
+    from fincloud.documents.calendar_ics import OBLIGATION_NAMES
+
+    if code and code.startswith("report_"):
+        return ("금융감독원 보고" if _lang() == "ko" else "report to the FSS") + f" ({code.removeprefix('report_')})"
+    return _pick(OBLIGATION_NAMES, code)
+
+
+@register.filter
 def stage_label(code):
     return _pick(STAGES, code)
 

@@ -4,6 +4,7 @@ not grow with the number of workloads beyond a few aggregate queries."""
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.shortcuts import render
 
@@ -30,11 +31,13 @@ def concentration_chart(providers: list[dict]) -> dict:
     return {"bars": bars, "width": width, "height": max(len(top), 1) * (bar_h + gap), "more": len(providers) - len(top)}
 
 
-@require("view")
-def dashboard(request):
-    inst = request.institution
-    key = ensure_current(inst)
-    lang = lang_of(request)
+def dashboard_context(inst, key: str, lang: str) -> dict:
+    """Everything the dashboard shows, from the cached engine results only. Memoised per process by
+    (institution, cache key, language): the key changes with every change to the workspace."""
+    memo_key = f"dashboard:{inst.pk}:{key}:{lang}"
+    context = cache.get(memo_key)
+    if context is not None:
+        return context
     rows = AssessmentCache.objects.filter(workload__institution=inst, cache_key=key)
     agg = rows.aggregate(
         n_total=Count("pk"), n_in_scope=Count("pk", filter=Q(in_scope=True)),
@@ -42,19 +45,28 @@ def dashboard(request):
         n_non_critical=Count("pk", filter=Q(in_scope=True, critical=False)),
         n_blocked=Count("pk", filter=Q(blockers__gt=0)), n_overdue=Count("pk", filter=Q(overdue__gt=0)),
         n_due_soon=Count("pk", filter=Q(due_soon__gt=0)))
-    counts = {k[2:]: v for k, v in agg.items()}
-    portfolio = PortfolioCache.objects.get(institution=inst).data[lang]
-    blocked = (rows.filter(blockers__gt=0).select_related("workload").only(
-        "workload__key", "workload__name", "blockers", "data")[:20])
-    blockers = [{"workload": r.workload, "items": r.data[lang]["blockers"]} for r in blocked]
+    portfolio = PortfolioCache.objects.filter(institution=inst).values_list(f"data__{lang}", flat=True).get()
+    blocked = (rows.filter(blockers__gt=0).order_by("workload__key")
+               .values_list("workload__key", "workload__name", f"data__{lang}__blockers")[:20])
     obligations = portfolio["obligations"]
-    overdue = [o for o in obligations if o["status"] == "overdue"][:30]
-    soon = [o for o in obligations if o["status"] in ("due", "required_before_use")][:30]
-    return render(request, "workspace/dashboard.html", {
-        "as_of": as_of_day(), "counts": counts, "blockers": blockers, "overdue": overdue, "soon": soon,
+    context = {
+        "counts": {k[2:]: v for k, v in agg.items()},
+        "blockers": [{"key": k, "name": n, "items": items} for k, n, items in blocked],
+        "overdue": [o for o in obligations if o["status"] == "overdue"][:30],
+        "soon": [o for o in obligations if o["status"] in ("due", "required_before_use")][:30],
         "obligations_total": portfolio.get("obligations_total", len(obligations)),
         "chart": concentration_chart(portfolio["providers"]), "concentration": portfolio["concentration"],
-    })
+    }
+    cache.set(memo_key, context, timeout=3600)
+    return context
+
+
+@require("view")
+def dashboard(request):
+    inst = request.institution
+    key = ensure_current(inst)
+    context = dashboard_context(inst, key, lang_of(request))
+    return render(request, "workspace/dashboard.html", {"as_of": as_of_day(), **context})
 
 
 @require("view")
