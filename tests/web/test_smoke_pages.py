@@ -19,9 +19,13 @@ def test_dashboard_counts_match_the_engine(assessor, demo):
     from fincloud.web.workspace.assessment import compute
 
     result = compute(demo).assessment
+    from fincloud.web.workspace.assessment import ensure_current
+    from fincloud.web.workspace.views.dashboard import dashboard_context
+
     response = assessor.get("/")
     assert response.status_code == 200
-    counts = response.context["counts"]
+    counts = dashboard_context(demo, ensure_current(demo), "ko")["counts"]
+    assert f'<div class="big">{counts["in_scope"]}</div>' in response.content.decode()
     assert counts["total"] == len(result.workloads)
     assert counts["in_scope"] == sum(1 for w in result.workloads if w.in_scope)
     assert counts["critical"] == sum(1 for w in result.workloads if w.in_scope and w.importance.critical)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from fincloud.web.accounts.permissions import require
 from fincloud.web.workspace.assessment import as_of_day, ensure_current, lang_of
@@ -65,8 +66,13 @@ def dashboard_context(inst, key: str, lang: str) -> dict:
 def dashboard(request):
     inst = request.institution
     key = ensure_current(inst)
-    context = dashboard_context(inst, key, lang_of(request))
-    return render(request, "workspace/dashboard.html", {"as_of": as_of_day(), **context})
+    lang = lang_of(request)
+    body_key = f"dashboard-body:{inst.pk}:{key}:{lang}"
+    body_html = cache.get(body_key)
+    if body_html is None:
+        body_html = render_to_string("workspace/_dashboard_body.html", dashboard_context(inst, key, lang))
+        cache.set(body_key, body_html, timeout=3600)
+    return render(request, "workspace/dashboard.html", {"as_of": as_of_day(), "body_html": body_html})
 
 
 @require("view")
