@@ -11,9 +11,11 @@ reads rows. The stored JSON is exactly the CLI's ``--format json`` output per wo
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -75,16 +77,27 @@ def _row(w, ko: dict[str, Any], en: dict[str, Any], key: str, pk: int) -> Assess
     overdue = sum(1 for o in obligations if o.status == "overdue")
     soon = sum(1 for o in obligations if o.status in DUE_SOON_STATUSES)
     dues = [o.due for o in obligations if o.due and o.status != "ok"]
+    data = {"ko": ko, "en": en}
+    digest = hashlib.sha1(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
     return AssessmentCache(
         workload_id=pk, cache_key=key, in_scope=w.in_scope,
         critical=w.importance.critical if w.importance else None,
         score=w.importance.score if w.importance else None,
         blockers=len(w.blockers), overdue=overdue, due_soon=soon, next_due=min(dues) if dues else None,
-        data={"ko": ko, "en": en})
+        data=data, digest=digest)
+
+
+ROW_FIELDS = ["cache_key", "in_scope", "critical", "score", "blockers", "overdue", "due_soon", "next_due", "data",
+              "digest"]
 
 
 def ensure_current(inst: Institution, day: dt.date | None = None) -> str:
-    """Bring the caches up to the current key; returns the key."""
+    """Bring the caches up to the current key; returns the key.
+
+    The whole portfolio is re-assessed, but only rows whose result changed are rewritten (compared by
+    digest); the others just take the new key in one UPDATE. At 10,000 workloads that is the
+    difference between rewriting ~280 MB of JSON and a few rows after an ordinary edit.
+    """
     day = day or as_of_day()
     key = cache_key(inst, day)
     if PortfolioCache.objects.filter(institution=inst, cache_key=key).exists():
@@ -97,10 +110,17 @@ def ensure_current(inst: Institution, day: dt.date | None = None) -> str:
             return key
         computed = compute(inst, day)
         ids = dict(inst.workloads.values_list("key", "id"))
-        rows = [_row(w, workload_json(w, "ko"), workload_json(w, "en"), key, ids[w.id])
-                for w in computed.assessment.workloads]
-        AssessmentCache.objects.filter(workload__institution=inst).delete()
-        AssessmentCache.objects.bulk_create(rows, batch_size=500)
+        existing = dict(AssessmentCache.objects.filter(workload__institution=inst).values_list("workload_id", "digest"))
+        create, update = [], []
+        for w in computed.assessment.workloads:
+            row = _row(w, workload_json(w, "ko"), workload_json(w, "en"), key, ids[w.id])
+            if row.workload_id not in existing:
+                create.append(row)
+            elif existing[row.workload_id] != row.digest:
+                update.append(row)
+        AssessmentCache.objects.bulk_create(create, batch_size=500)
+        AssessmentCache.objects.bulk_update(update, ROW_FIELDS, batch_size=200)
+        AssessmentCache.objects.filter(workload__institution=inst).exclude(cache_key=key).update(cache_key=key)
         full = {lang: assessment_json_light(computed.assessment, lang) for lang in ("ko", "en")}
         PortfolioCache.objects.update_or_create(institution=inst, defaults={"cache_key": key, "data": full})
     return key

@@ -138,6 +138,7 @@ class AssessmentCache(models.Model):
     due_soon = models.PositiveIntegerField(default=0)
     next_due = models.DateField(null=True)
     data = models.JSONField()
+    digest = models.CharField(max_length=40, default="")  # SHA-1 of ``data``: only changed rows are rewritten
 
     class Meta:
         indexes = [models.Index(fields=["cache_key", "in_scope", "critical"])]
