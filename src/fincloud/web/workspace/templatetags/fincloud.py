@@ -44,6 +44,12 @@ def skip_label(code):
 
 
 @register.filter
+def requirement_level_label(code):
+    """essential / additional / recommended → 필수 / 추가 / 권고."""
+    return _pick(labels.REQ_LEVEL, code)
+
+
+@register.filter
 def item_kind_label(code):
     return _pick(labels.ITEM_KIND, code)
 
