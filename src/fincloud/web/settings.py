@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "ninja",  # serves Swagger UI from our own static files, so /api/docs works under the CSP
     "fincloud.web.accounts",
     "fincloud.web.audit",
     "fincloud.web.workspace",

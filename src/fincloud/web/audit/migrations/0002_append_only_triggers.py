@@ -1,0 +1,22 @@
+"""Refuse UPDATE and DELETE on the audit trail in the database itself (SQLite, PostgreSQL)."""
+
+from django.db import migrations
+
+
+def install(apps, schema_editor):
+    from fincloud.web.audit import append_only
+
+    append_only.install(schema_editor.connection)
+
+
+def remove(apps, schema_editor):
+    from fincloud.web.audit import append_only
+
+    append_only.remove(schema_editor.connection)
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [("audit", "0001_initial")]
+
+    operations = [migrations.RunPython(install, remove, elidable=False)]
