@@ -178,3 +178,13 @@ def test_obligations_calendar_pages(auditor, path):
 def test_calendar_ics_lists_dated_obligations(auditor):
     body = auditor.get("/calendar.ics").content
     assert body.startswith(b"BEGIN:VCALENDAR") and b"BEGIN:VEVENT" in body
+
+
+def test_institution_page_admin_edits_and_others_only_read(admin, auditor, assessor, demo):
+    assert auditor.get("/institution/").status_code == 200
+    assert assessor.post("/institution/", {"name": "바뀐은행", "kind": "bank"}).status_code == 403
+    response = admin.post("/institution/", {"name": "한빛은행(주)", "kind": "bank"})
+    assert response.status_code == 302
+    demo.refresh_from_db()
+    assert demo.name == "한빛은행(주)"
+    assert AuditEvent.objects.filter(action="institution.update").exists()

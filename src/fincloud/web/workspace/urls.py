@@ -1,10 +1,11 @@
 from django.urls import path
 
-from fincloud.web.workspace.views import dashboard, files, portfolio, providers, workloads
+from fincloud.web.workspace.views import dashboard, files, institution, portfolio, providers, workloads
 
 app_name = "workspace"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("institution/", institution.institution, name="institution"),
     path("calendar/", dashboard.obligations_calendar, name="calendar"),
     path("calendar.ics", dashboard.calendar_ics, name="calendar_ics"),
     path("workloads/", workloads.workload_list, name="workloads"),
