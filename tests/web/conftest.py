@@ -17,10 +17,7 @@ PASSWORD = "correct-horse-battery-staple-42"
 @pytest.fixture
 def demo(db):
     """The demo institution (13 workloads, 4 providers) with one user per role, all with PASSWORD."""
-    passwords = {u: PASSWORD for u in (
-        "admin@demo.example", "assessor@demo.example", "committee@demo.example", "chair@demo.example",
-        "compliance@demo.example", "auditor@demo.example", "provider@demo.example", "provider2@demo.example")}
-    inst, _users = seed_demo(passwords=passwords)
+    inst, _users = seed_demo(passwords={username: PASSWORD for username in PEOPLE.values()})
     return inst
 
 
@@ -30,46 +27,27 @@ def _client(username: str) -> Client:
     return client
 
 
-@pytest.fixture
-def admin(demo):
-    return _client("admin@demo.example")
+# The named people: fixture name -> demo user. provider_a answers for the demo's first provider,
+# provider_b for its second.
+PEOPLE = {
+    "admin": "admin@demo.example", "assessor": "assessor@demo.example",
+    "committee_member": "committee@demo.example", "chair": "chair@demo.example",
+    "compliance": "compliance@demo.example", "auditor": "auditor@demo.example",
+    "provider_a": "provider@demo.example", "provider_b": "provider2@demo.example",
+}
 
 
-@pytest.fixture
-def assessor(demo):
-    return _client("assessor@demo.example")
+def _person(username: str):
+    @pytest.fixture
+    def signed_in(demo) -> Client:
+        return _client(username)
+
+    signed_in.__doc__ = f"A test client signed in as {username}."
+    return signed_in
 
 
-@pytest.fixture
-def committee_member(demo):
-    return _client("committee@demo.example")
-
-
-@pytest.fixture
-def chair(demo):
-    return _client("chair@demo.example")
-
-
-@pytest.fixture
-def compliance(demo):
-    return _client("compliance@demo.example")
-
-
-@pytest.fixture
-def auditor(demo):
-    return _client("auditor@demo.example")
-
-
-@pytest.fixture
-def provider_a(demo):
-    """Respondent of the demo's first provider."""
-    return _client("provider@demo.example")
-
-
-@pytest.fixture
-def provider_b(demo):
-    """Respondent of the demo's second provider."""
-    return _client("provider2@demo.example")
+for _name, _username in PEOPLE.items():
+    globals()[_name] = _person(_username)
 
 
 @pytest.fixture
