@@ -8,11 +8,11 @@ The tuning set is gold_tuning.yaml (generated from clause_library.py by build_tu
 gold_tuning_written.yaml (contracts written by hand, including the first held-out set, w01–w04)
 plus gold_tuning_heldout2.yaml (the second held-out set, n01–n06) plus gold_tuning_heldout3.yaml
 (the third held-out set, n07–n12) plus gold_heldout.yaml (the fourth held-out set, n13–n16, seen
-in round 4) plus gold_heldout5.yaml (the fifth held-out set, heldout5/r01–r06, seen in round 5).
-Those two keep their file names and folders so that their SHA256SUMS and RUN_round*.txt records
-stay valid.
+in round 4) plus gold_heldout5.yaml (the fifth held-out set, heldout5/r01–r06, seen in round 5) plus
+gold_heldout6.yaml (the sixth held-out set, heldout6/s01–s06, seen in round 7). Those three
+keep their file names and folders so that their SHA256SUMS and RUN_round*.txt records stay valid.
 
-The held-out set of round 6 is gold_heldout6.yaml with its texts in heldout6/ (written by an
+The held-out set of round 7 is gold_heldout7.yaml with its texts in heldout7/ (written by an
 independent person, never opened while tuning). `--heldout` and `--sums` name another held-out
 gold file and its checksum list. Before the set is run, every file its gold names and the gold
 file itself must be listed in the checksum list with a matching sha256 (exit 1 otherwise); when
@@ -46,11 +46,12 @@ from fincloud.evidence.contracts.review import review_contract
 HERE = Path(__file__).resolve().parent
 SETS = {
     "tuning": [HERE / "gold_tuning.yaml", HERE / "gold_tuning_written.yaml", HERE / "gold_tuning_heldout2.yaml",
-               HERE / "gold_tuning_heldout3.yaml", HERE / "gold_heldout.yaml", HERE / "gold_heldout5.yaml"],
+               HERE / "gold_tuning_heldout3.yaml", HERE / "gold_heldout.yaml", HERE / "gold_heldout5.yaml",
+               HERE / "gold_heldout6.yaml"],
 }
-# The held-out set of round 6 (written by someone else while round 6 was tuned; not yet seen).
-HELDOUT_GOLD = HERE / "gold_heldout6.yaml"
-HELDOUT_SUMS = HERE / "heldout6" / "SHA256SUMS"
+# The held-out set of round 7 (written by someone else while round 7 was tuned; not yet seen).
+HELDOUT_GOLD = HERE / "gold_heldout7.yaml"
+HELDOUT_SUMS = HERE / "heldout7" / "SHA256SUMS"
 
 
 def verify_checksums(sums: Path, gold: Path | None = None) -> bool:
@@ -94,7 +95,8 @@ def heldout_missing(gold: Path, sums: Path) -> str | None:
     if not absent:
         return None
     names = ", ".join(str(p.relative_to(HERE)) if p.is_relative_to(HERE) else str(p) for p in absent)
-    return f"held-out set not there yet: {names} not found (nothing scored for the held-out slot)"
+    return (f"HELD-OUT SET ABSENT (not there yet): {names} not found; "
+            "nothing was scored for the held-out slot")
 
 
 def _articles(locations: list[str]) -> set[str]:
@@ -182,9 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=["tuning", "heldout", "all"], default="all")
     parser.add_argument("--heldout", type=Path, default=HELDOUT_GOLD,
-                        help="held-out gold file (default: gold_heldout6.yaml)")
+                        help="held-out gold file (default: gold_heldout7.yaml)")
     parser.add_argument("--sums", type=Path, default=None,
-                        help="its SHA256SUMS (default: heldout6/SHA256SUMS for the default gold, "
+                        help="its SHA256SUMS (default: heldout7/SHA256SUMS for the default gold, "
                              "else SHA256SUMS in the folder of the gold's first contract)")
     args = parser.parse_args(argv)
     gold = args.heldout.resolve()

@@ -103,6 +103,12 @@ class Shared:
     exclusive_restrictors: tuple[str, ...] = ()
     # "이 한도를 적용하지 아니한다": denying a cap or an exemption widens the duty, not denies it
     lifted_limits: tuple[str, ...] = ()
+    # "다음 각 호의 사항은 CSP 약관이 정하는 바에 따른다": deferring to terms outside the contract
+    # states no duty; such a sentence (and the 호 under such a lead-in) supports no clause
+    reference_only: tuple[str, ...] = ()
+    # "… 확인하기 전에는 어떠한 데이터도 삭제하지 아니한다": a negation after such a time limit only
+    # defers the act (a hold), it does not deny it
+    deferrals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +178,8 @@ def _shared(d: dict) -> Shared:
         conditions=tuple(compact(t) for t in _strs(lim.get("conditions"))),
         judgements=tuple(compact(t) for t in _strs(lim.get("judgements"))),
         lifted_limits=tuple(compact(t) for t in _strs(neg.get("lifted_limits"))),
+        reference_only=tuple(compact(t) for t in _strs(d.get("reference_only"))),
+        deferrals=tuple(compact(t) for t in _strs(neg.get("deferrals"))),
         paid_conditions=tuple(compact(t) for t in _strs(lim.get("paid_conditions"))),
         exclusive_restrictors=tuple(compact(t) for t in _strs(lim.get("exclusive_restrictors"))),
     )

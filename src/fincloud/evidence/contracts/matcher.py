@@ -109,6 +109,23 @@ class PreparedContract:
         self._text = "\x00".join(pieces)
         self._hits: dict[int, dict[int, list[str]]] = {}
         self._negations: dict[int, list] = {}
+        self.deferred = self._deferred()
+
+    def _deferred(self) -> set[int]:
+        """Sentences that only defer to terms outside the contract ("… 약관이 정하는 바에 따른다"),
+        with the 호 of a segment whose lead-in defers so ("다음 각 호의 사항은 … 약관에 따른다")."""
+        cues = self.concepts.shared.reference_only
+        if not cues:
+            return set()
+        found: set[int] = set()
+        for seg in self.segments:
+            deferring = [s for s in seg.sentences if any(c in self.sentences[s].compact for c in cues)]
+            if not deferring:
+                continue
+            found.update(deferring)
+            if any(self.unit(s).item is None for s in deferring):
+                found.update(s for s in seg.sentences if self.unit(s).item is not None)
+        return found
 
     def _build(self) -> None:
         titles: dict[tuple[str | None, str | None], int] = {}
@@ -209,7 +226,7 @@ def _find_part(prep: PreparedContract, clause: ClauseConcept, part: Part) -> tup
             if any(s in h for h in hits) and (pol := _polarity(prep, clause, part, s, on_topic))
         }
         risk, risk_sentences = _risk(prep, clause, part, seg, hits, polarity, on_topic)
-        full = _full_match(prep, clause, part, seg, hits, exclude=set(polarity) | risk_sentences)
+        full = _full_match(prep, clause, part, seg, hits, exclude=set(polarity) | risk_sentences | prep.deferred)
         if risk:
             body = sorted(risk_sentences) or [s for s in seg.sentences if any(s in h for h in hits)] or seg.sentences[:1]
             terms = tuple(_first_term(hits[i], seg) for i in anchor_idx)
@@ -318,6 +335,10 @@ def _polarity(prep: PreparedContract, clause: ClauseConcept, part: Part, s: int,
             # "이 한도를 적용하지 아니한다", "배상 한도는 … 손해에는 적용하지 아니한다": lifting a cap
             # or an exemption widens the duty, it does not deny it.
             continue
+        if neg.predicate == "적용" and _refers_to_lifted_limit(prep, s):
+            # "제1항 및 제2항은 고의·중과실로 인한 손해에는 적용하지 아니한다", where those 항 set a
+            # cap or an exemption: not applying them lifts the limit.
+            continue
         if neg.prohibitive and not term_hits(neg.predicate, clause.negation_targets):
             continue  # "낮아서는 아니 된다": "~여서는 아니 된다" forbids, so it binds the provider
         if any(term_hits(g, targets) for g in neg.governed):
@@ -326,6 +347,31 @@ def _polarity(prep: PreparedContract, clause: ClauseConcept, part: Part, s: int,
     if not denied:
         return None
     return "benign" if any(b in sent.compact for b in shared.benign_contexts) else "negation"
+
+
+_PARAGRAPH_REF = re.compile(r"^(?:제(\d+)항(?:(?:및|과|와|,|또는)제(\d+)항)*|전항|앞항)")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _refers_to_lifted_limit(prep: PreparedContract, s: int) -> bool:
+    """Does the sentence open with "제1항 및 제2항은" / "전항은" naming 항 of its article that set a
+    cap or an exemption (shared lifted_limits, or a denied liability)?"""
+    sent = prep.sentences[s]
+    m = _PARAGRAPH_REF.match(sent.compact)
+    if not m or sent.unit is None:
+        return False
+    unit = prep.unit(s)
+    numbers = {int(n) for n in re.findall(r"제(\d+)항", m.group(0))}
+    if not numbers and unit.paragraph and unit.paragraph[0] in _CIRCLED:
+        numbers = {_CIRCLED.index(unit.paragraph[0])}  # 전항: the one before
+    marks = {_CIRCLED[n - 1] for n in numbers if 0 < n <= len(_CIRCLED)} | {f"({n})" for n in numbers}
+    shared = prep.concepts.shared
+    for other in prep.doc.units:
+        if other.annex == unit.annex and other.article == unit.article and other.paragraph in marks:
+            text = compact(other.text)
+            if any(t in text for t in shared.lifted_limits) or "책임을지지아니" in text or "책임을부담하지아니" in text:
+                return True
+    return False
 
 
 def _on_topic(part: Part, seg: Segment, hits) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from fincloud.evidence.contracts.analyser import get_analyser
 from fincloud.evidence.contracts.concepts import Shared, compact
 
+_CONDITION_ONLY = re.compile(r"(?:경우|때)\s*[.;,]?\s*$")
 _CONTENT = ("NNG", "NNP", "VV", "VA", "XR", "SL", "NR")
 _SKIP_BEFORE_PREDICATE = ("EC", "EP", "ETM", "ETN", "XSV", "XSA", "JX", "VX", "XSN", "NNB")
 
@@ -40,6 +41,10 @@ def negations(sentence: str, shared: Shared) -> list[Negation]:
     """All predicate negations in a Korean sentence."""
     if not has_negation_hint(sentence):
         return []
+    if _CONDITION_ONLY.search(sentence):
+        # A sentence that is only a condition — a listed ground "2. 을이 검사에 협조하지 아니하는 등
+        # 의무를 위반한 경우" — describes a breach; it denies nothing.
+        return []
     tokens = [(t.form, t.tag.split("-")[0]) for t in get_analyser().tokenize(sentence)]
     found: list[Negation] = []
     for i, (form, tag) in enumerate(tokens):
@@ -59,6 +64,11 @@ def negations(sentence: str, shared: Shared) -> list[Negation]:
             prohibitive = True
         if start is not None and i + 1 < len(tokens) and tokens[i + 1][0] in ("도록", "게"):
             # Purposive: "접근하지 못하도록 통제한다" states how an obligation is met.
+            start = None
+        if start is not None and shared.deferrals and any(
+            d in compact("".join(f for f, _ in tokens[:i])) for d in shared.deferrals
+        ):
+            # A hold until a time: "옮겨졌음을 확인하기 전에는 … 삭제하지 아니한다".
             start = None
         if start is not None and _conditional(tokens, i + 1, shared):
             # A condition: "승인을 받지 아니하고는 … 하지 못한다", "시정하지 않는 경우 해지할 수 있다".

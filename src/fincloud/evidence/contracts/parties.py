@@ -15,7 +15,7 @@ from fincloud.evidence.contracts.concepts import Shared
 
 _DEFINITION = re.compile(
     r"([^\s()（）,、]{1,30}(?:\s[^\s()（）,、]{1,20}){0,3})\s*[(（]\s*이하\s*[「『“\"‘']?\s*([^」』”\"’'()\s]{1,15})\s*[」』”\"’']?\s*"
-    r"(?:이?라고?|으?로)\s*(?:한다|합니다|함|칭한다|칭합니다|칭함|하며|하고|표기)"
+    r"(?:(?:이?라고?|으?로)\s*(?:한다|합니다|함|칭한다|칭합니다|칭함|하며|하고|표기)|[)）])"
 )
 _EN_DEFINITION = re.compile(r"([A-Z][\w&.,' -]{1,60}?)\s*\(\s*(?:the\s+)?[\"“]([A-Z][A-Za-z ]{1,20})[\"”]\s*\)")
 _PARTICLES = "은|는|이|가|의|께서|에게|과|와|측|도|만"
@@ -46,6 +46,9 @@ def find_parties(text: str, shared: Shared) -> Parties:
     definitions = [
         (m.start(), m.group(1).strip(), m.group(2).strip())
         for m in list(_DEFINITION.finditer(head)) + list(_EN_DEFINITION.finditer(head))
+        # A bare "(이하 "X")" names a party only after a company name; otherwise it defines a term
+        # ("서비스", "본 계약").
+        if not m.group(0).rstrip().endswith((")", "）")) or _COMPANY.search(m.group(1)) or m.re is _EN_DEFINITION
     ]
     sides: dict[str, str | None] = {}
     for _, name, alias in definitions:
@@ -138,11 +141,14 @@ def _discretion_patterns(
     tail = ""
     if conditions:
         tail = r"\S{0,6}?\s*(?:" + "|".join(re.escape(c) for c in conditions) + ")"
-    between = rf"(?:(?!{inst})\S{{1,6}}\s*){{0,3}}?"
+    # "을은 제1항의 동의를 요청할 때": consent the provider *seeks* is the institution's, not its own.
+    sought = r"(?!\S*(?:동의|승인|허락|허가)[을를]\s)"
+    between = rf"(?:(?!{inst}){sought}\S{{1,6}}\s*){{0,3}}?"
     if spaced:
         # A judgement must be the provider's own: no other subject or source between them
         # ("을은 관련 법령이 정하는 바에 따라", "을은 법령에서 정하는", "을은 감독당국이 필요하다고 인정하는").
         between = rf"(?:(?!{inst})(?!\S*(?:법|규정|당국|기관))\S{{1,6}}(?<![이가서])\s+){{0,3}}?"
-    pattern = re.compile(rf"{prov}(?:{_PARTICLES}|'s|’s)?\s*{between}(?:{words}){tail}", re.IGNORECASE)
+    seeks = r"(?![을를]\s*(?:요청|신청|구하|얻|받))"
+    pattern = re.compile(rf"{prov}(?:{_PARTICLES}|'s|’s)?\s*{between}(?:{words}){seeks}{tail}", re.IGNORECASE)
     mutual = re.compile(rf"{inst}\s*(?:과|와|및|and)\s*$", re.IGNORECASE)
     return pattern, mutual

@@ -26,11 +26,14 @@ _ARTICLE = re.compile(
     rf"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s*(?:[{re.escape(_OPEN)}]\s*([^{re.escape(_CLOSE)}]{{1,50}}?)\s*[{re.escape(_CLOSE)}]|(?=\s*$))\s*(.*)$"
 )
 # A bare Korean title may be followed by its English translation in parentheses, as in bilingual
-# contracts: "제1조 목적 (Purpose)", "제6조 재위탁 (Subcontracting)".
+# contracts: "제1조 목적 (Purpose)", "제6조 재위탁 (Subcontracting)". Capital abbreviations may be
+# part of it: "제8조 CSP 약관에 따르는 사항".
 _ARTICLE_BARE_TITLE = re.compile(
-    r"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s+([가-힣·ㆍ및 ]{2,24}?)\s*(?:[(（]\s*[A-Za-z][A-Za-z0-9 ,.&/'’-]{0,60}[)）])?$"
+    r"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s+([가-힣·ㆍ및 ]{2,24}?|(?=[가-힣A-Z0-9·ㆍ ]*[가-힣])[가-힣A-Z0-9·ㆍ ]{2,24}?)\s*(?:[(（]\s*[A-Za-z][A-Za-z0-9 ,.&/'’-]{0,60}[)）])?$"
 )
-_ARTICLE_EN = re.compile(r"^(?:Article|ARTICLE|Section|SECTION)\s+(\d+)\.?\s*(?:[(（]\s*([^)）]{1,60})[)）]|[.:\-–]?\s*([A-Z][A-Za-z ,&/-]{1,60}))?\s*(.*)$")
+_ARTICLE_EN = re.compile(r"^(?:Article|ARTICLE|Section|SECTION)\s+(\d+)\.?\s*(?:[(（]\s*([^)）]{1,60})[)）]|[.:\-–—]?\s*([A-Z][A-Za-z ,;&/'’-]{1,60}))?\s*(.*)$")
+# "14.2 Customer may terminate …": the decimal sub-clause of an English article, read as its 항 "(2)".
+_DECIMAL_CLAUSE = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?\s+(\S.*)$")
 _CHAPTER = re.compile(r"^제\s*\d+\s*장\b|^(?:Chapter|CHAPTER)\s+\d+")
 _PARAGRAPH = re.compile(rf"^([{CIRCLED}])\s*(.*)$|^\((\d{{1,2}})\)\s*(.*)$")
 _ITEM = re.compile(r"^(\d{1,2})[.)]\s+(.*)$|^(\d{1,2})\.(?=[가-힣A-Za-z\"“])(.*)$")
@@ -230,7 +233,12 @@ def _retitle(st: _State, article: str, title: str) -> None:
 
 
 def _continue_line(st: _State, block: Block, line: str) -> None:
-    if m := _PARAGRAPH.match(line):
+    if (m := _DECIMAL_CLAUSE.match(line)) and st.article and not st.annex and _same_number(st.article, m.group(1)):
+        st.flush()
+        st.paragraph = f"({m.group(2)})"
+        st.item = st.subitem = None
+        st.start(block, m.group(3))
+    elif m := _PARAGRAPH.match(line):
         st.flush()
         mark = m.group(1) or f"({m.group(3)})"
         st.paragraph = mark
