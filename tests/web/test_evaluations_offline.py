@@ -258,3 +258,15 @@ def test_second_version_round_trips_and_keeps_its_protection(assessor):
     assert upload(assessor, v2, fill_xlsx(data, "미이행")).status_code == 302
     v2.refresh_from_db()
     assert v2.status == "answered" and {r for _i, r, _c in answers_of(v2)} == {"no"}
+
+
+def test_questionnaire_file_survives_renaming_the_institution(assessor, demo):
+    """망분리 round trip: a file already with the provider stays valid after the institution is renamed
+    (the file's key follows the institution's identity, not its name)."""
+    q = sent(assessor, "wl-callbot")
+    data = fill_xlsx(export(assessor, q))
+    demo.name = "한빛은행(주)"
+    demo.save(update_fields=["name"])
+    assert upload(assessor, q, data).status_code == 302
+    q.refresh_from_db()
+    assert q.status == "answered"

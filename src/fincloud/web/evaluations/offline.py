@@ -48,8 +48,10 @@ RESPONSES = set(XLSX_RESPONSES.values())
 
 
 def key_for(institution) -> bytes:
+    """Keyed by the institution's row id (not its name), so renaming the institution does not
+    invalidate questionnaire files already out with providers."""
     secret = settings.FINCLOUD_QUESTIONNAIRE_SECRET
-    return qx.derive_key(institution.name, secret.encode() if secret else None)
+    return qx.derive_key(f"institution:{institution.pk}", secret.encode() if secret else None)
 
 
 def _numbers(q: Questionnaire) -> list[str]:
