@@ -32,10 +32,15 @@ OBLIGATION_NAMES = {
 
 
 def obligation_name(obligation: Obligation, lang: Lang) -> str:
-    if obligation.id.startswith("report_"):
-        return t("금융감독원 보고", "report to the FSS", lang) + f" ({obligation.id.removeprefix('report_')})"
-    pair = OBLIGATION_NAMES.get(obligation.id)
-    return (pair[0] if lang == "ko" else pair[1]) if pair else obligation.id
+    return obligation_id_name(obligation.id, lang)
+
+
+def obligation_id_name(obligation_id: str, lang: Lang) -> str:
+    """An obligation's name from its id alone (the web pages have only the id in cached JSON)."""
+    if obligation_id.startswith("report_"):
+        return t("금융감독원 보고", "report to the FSS", lang) + f" ({obligation_id.removeprefix('report_')})"
+    pair = OBLIGATION_NAMES.get(obligation_id)
+    return (pair[0] if lang == "ko" else pair[1]) if pair else obligation_id
 
 
 def uid(institution: str, obligation: Obligation) -> str:

@@ -16,10 +16,7 @@ def _lang() -> str:
 
 
 def _pick(table: dict, code):
-    pair = table.get(code)
-    if pair is None:
-        return code if code is not None else "—"
-    return pair[0] if _lang() == "ko" else pair[1]
+    return labels.pick(table, code, _lang())
 
 
 @register.filter
@@ -57,11 +54,9 @@ def item_kind_label(code):
 @register.filter
 def obligation_label(code):
     """The obligation's name as the ICS calendar and documents word it (report_* = 금융감독원 보고)."""
-    from fincloud.documents.calendar_ics import OBLIGATION_NAMES
+    from fincloud.documents.calendar_ics import obligation_id_name
 
-    if code and code.startswith("report_"):
-        return ("금융감독원 보고" if _lang() == "ko" else "report to the FSS") + f" ({code.removeprefix('report_')})"
-    return _pick(OBLIGATION_NAMES, code)
+    return obligation_id_name(code, _lang()) if code else "—"
 
 
 @register.filter
