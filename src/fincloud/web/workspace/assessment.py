@@ -150,7 +150,7 @@ def portfolio_result(inst: Institution, lang: str = "ko") -> dict[str, Any]:
 
 
 
-def preview_scope(workload: Workload, scope: dict[str, Any]) -> dict[str, Any]:
+def preview_scope(workload: Workload, scope: dict[str, Any], lang: str = "ko") -> dict[str, Any]:
     """The engine's scope decision for edited 제1장 5 / 별첨 2 answers, before they are saved."""
     from fincloud.engine.scope import decide_scope
     from fincloud.messages import render_reason
@@ -158,8 +158,7 @@ def preview_scope(workload: Workload, scope: dict[str, Any]) -> dict[str, Any]:
 
     spec = validate_workload({**workload_data(workload), "scope": scope})
     in_scope, reasons = decide_scope(spec, catalog_for(workload.institution))
-    return {"in_scope": in_scope, "reasons": [render_reason(r, "ko", with_citation=True) for r in reasons],
-            "reasons_en": [render_reason(r, "en", with_citation=True) for r in reasons]}
+    return {"in_scope": in_scope, "reasons": [render_reason(r, lang, with_citation=True) for r in reasons]}
 
 
 def other_provider_workloads(workload: Workload) -> int:
@@ -168,8 +167,7 @@ def other_provider_workloads(workload: Workload) -> int:
     ensure_current(workload.institution)
     qs = AssessmentCache.objects.filter(workload__provider_id=workload.provider_id, in_scope=True).exclude(
         workload=workload)
-    return sum(1 for d in qs.values_list("data", flat=True)
-               if (d["ko"].get("exit") or {}).get("stage") != "exited")
+    return sum(1 for stage in qs.values_list("data__ko__exit__stage", flat=True) if stage != "exited")
 
 
 def preview_importance(workload: Workload, importance: dict[str, Any], information: list[str],

@@ -200,9 +200,9 @@ def workload_scope(request, key: str):
         scope = {n: form.cleaned_data[n] for n, _l in SCOPE_FIELDS}
         if form.cleaned_data["intermediary"]:
             scope["intermediary"] = form.cleaned_data["intermediary"]
-        preview = preview_scope(w, scope)
+        preview = preview_scope(w, scope, lang_of(request))
         if request.headers.get("HX-Request"):
-            return render(request, "workspace/_scope_preview.html", {"preview": preview, "lang": lang_of(request)})
+            return render(request, "workspace/_scope_preview.html", {"preview": preview})
         if request.POST.get("confirm"):
             if not can(request.user, "edit"):
                 raise PermissionDenied
@@ -214,9 +214,9 @@ def workload_scope(request, key: str):
             messages.success(request, _("적용 범위 판단을 확정했습니다."))
             return redirect("workspace:workload", key=w.key)
     else:
-        preview = preview_scope(w, {k: v for k, v in current.items()})
+        preview = preview_scope(w, current, lang_of(request))
     return render(request, "workspace/workload_scope.html",
-                  {"w": w, "form": form, "preview": preview, "tab": "scope", "lang": lang_of(request)})
+                  {"w": w, "form": form, "preview": preview, "tab": "scope"})
 
 
 def _importance_initial(w: Workload) -> dict:
