@@ -3,6 +3,8 @@ upload never fills the disk or memory; views still check each file's own size an
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -35,8 +37,6 @@ class SessionIdleRefreshMiddleware:
     def __call__(self, request):
         session = getattr(request, "session", None)
         if session is not None and session.session_key and request.user.is_authenticated:
-            import time
-
             now = int(time.time())
             last = session.get("_fincloud_seen", 0)
             if now - last >= settings.FINCLOUD_SESSION_REFRESH_SECONDS:

@@ -33,12 +33,8 @@ def concentration_chart(providers: list[dict]) -> dict:
 
 
 def dashboard_context(inst, key: str, lang: str) -> dict:
-    """Everything the dashboard shows, from the cached engine results only. Memoised per process by
-    (institution, cache key, language): the key changes with every change to the workspace."""
-    memo_key = f"dashboard:{inst.pk}:{key}:{lang}"
-    context = cache.get(memo_key)
-    if context is not None:
-        return context
+    """Everything the dashboard shows, from the cached engine results only (the rendered body is
+    memoised by ``dashboard`` per institution, cache key and language)."""
     rows = AssessmentCache.objects.filter(workload__institution=inst, cache_key=key)
     agg = rows.aggregate(
         n_total=Count("pk"), n_in_scope=Count("pk", filter=Q(in_scope=True)),
@@ -50,7 +46,7 @@ def dashboard_context(inst, key: str, lang: str) -> dict:
     blocked = (rows.filter(blockers__gt=0).order_by("workload__key")
                .values_list("workload__key", "workload__name", f"data__{lang}__blockers")[:20])
     obligations = portfolio["obligations"]
-    context = {
+    return {
         "counts": {k[2:]: v for k, v in agg.items()},
         "blockers": [{"key": k, "name": n, "items": items} for k, n, items in blocked],
         "overdue": [o for o in obligations if o["status"] == "overdue"][:30],
@@ -58,8 +54,6 @@ def dashboard_context(inst, key: str, lang: str) -> dict:
         "obligations_total": portfolio.get("obligations_total", len(obligations)),
         "chart": concentration_chart(portfolio["providers"]), "concentration": portfolio["concentration"],
     }
-    cache.set(memo_key, context, timeout=3600)
-    return context
 
 
 @require("view")
