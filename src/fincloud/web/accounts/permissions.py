@@ -95,6 +95,12 @@ def workloads_for(user) -> QuerySet:
     return Workload.objects.filter(institution=profile.institution)
 
 
+def workload_or_404(user, key: str):
+    """One workload by its key, through the user's permission-filtered queryset (404 otherwise), with
+    the provider and institution every workload page shows."""
+    return get_or_404(workloads_for(user).select_related("provider", "institution"), key=key)
+
+
 def providers_for(user) -> QuerySet:
     from fincloud.web.workspace.models import Provider
 

@@ -31,6 +31,7 @@ from fincloud.web.accounts.permissions import (
     providers_for,
     questionnaires_for,
     require,
+    workload_or_404,
     workloads_for,
 )
 from fincloud.web.api import schemas as s
@@ -135,10 +136,6 @@ def list_workloads(request, provider: str | None = None, service_model: str | No
     return {"count": count, "page": page, "pages": pages, "page_size": size, "items": items}
 
 
-def _workload(request, key: str) -> Workload:
-    return get_or_404(workloads_for(request.user).select_related("provider", "institution"), key=key)
-
-
 def _workload_detail(w: Workload, lang: str) -> dict[str, Any]:
     return {"key": w.key, "facts": bridge.workload_data(w), "result": workload_result(w, lang)}
 
@@ -148,7 +145,7 @@ def _workload_detail(w: Workload, lang: str) -> dict[str, Any]:
 def get_workload(request, key: str, lang: str | None = Query(None, description="ko (default) | en")):
     """The workload's facts (the portfolio format's fields) and the engine's result for it, exactly
     the CLI's ``--format json`` entry."""
-    return _workload_detail(_workload(request, key), _lang(lang))
+    return _workload_detail(workload_or_404(request.user, key), _lang(lang))
 
 
 @api.put("/workloads/{key}", response={200: s.WorkloadDetail, 422: s.Problem}, tags=["workloads"],
@@ -156,7 +153,7 @@ def get_workload(request, key: str, lang: str | None = Query(None, description="
 @capability("edit")
 def update_workload(request, key: str):
     """Replace the workload's facts (the portfolio format's workload entry); validated like a file."""
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     data = _json_body(request)
     try:
         bridge.save_workload(w, data, actor=request.user, action="workload.update")
@@ -222,7 +219,7 @@ def list_obligations(request, status: str | None = Query(None, description="over
     items = data["obligations"]
     total = data.get("obligations_total", len(items))
     if workload:
-        w = _workload(request, workload)
+        w = workload_or_404(request.user, workload)
         items = [o for o in items if o["workload"] == w.key]
         total = len(items)
     if status == "overdue":

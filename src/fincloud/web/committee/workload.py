@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fincloud.web.accounts.permissions import can, get_or_404, require, workloads_for
+from fincloud.web.accounts.permissions import can, require, workload_or_404
 from fincloud.web.audit import trail
 from fincloud.web.committee import services
 from fincloud.web.committee.forms import AgendaAddForm, ComplianceOpinionForm
@@ -18,13 +18,9 @@ from fincloud.web.workspace.assessment import as_of_day, workload_result
 from fincloud.web.workspace.workflow import approval_gate
 
 
-def _workload(request, key: str):
-    return get_or_404(workloads_for(request.user).select_related("provider", "institution"), key=key)
-
-
 @require("view")
 def workload_page(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     r = workload_result(w, "ko")
     gate = approval_gate(w, r)
     items = (AgendaItem.objects.filter(workload=w, meeting__in=services.meetings_for(request.user))
@@ -50,7 +46,7 @@ def workload_page(request, key: str):
 @require_POST
 def compliance_opinion(request, key: str):
     """The 준법감시인's review opinion on the workload (가이드 제8장 1 가.: 위탁규정 제7조제1항 서류)."""
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     form = ComplianceOpinionForm(request.POST)
     if not form.is_valid():
         for field, errs in form.errors.items():

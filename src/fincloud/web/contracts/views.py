@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 
 from fincloud.errors import InputError
 from fincloud.evidence.contracts.review import review_contract
-from fincloud.web.accounts.permissions import get_or_404, require, workloads_for
+from fincloud.web.accounts.permissions import get_or_404, require, workload_or_404
 from fincloud.web.audit import trail
 from fincloud.web.contracts.forms import ConfirmFindingForm, ContractUploadForm, SignedOnForm
 from fincloud.web.contracts.models import CLAUSE_STATUS, ClauseFinding, ContractDocument
@@ -39,10 +39,6 @@ from fincloud.web.workspace.workflow import contract_gate
 
 logger = logging.getLogger(__name__)
 STATUS_LABELS = dict(CLAUSE_STATUS)
-
-
-def _workload(request, key: str) -> Workload:
-    return get_or_404(workloads_for(request.user).select_related("provider", "institution"), key=key)
 
 
 def _latest_reviewed(w: Workload) -> ContractDocument | None:
@@ -103,7 +99,7 @@ def _row(request, w: Workload, finding: ClauseFinding, *, errors: list[str] | No
 
 @require("view")
 def workload_page(request, key: str):
-    return _page(request, _workload(request, key))
+    return _page(request, workload_or_404(request.user, key))
 
 
 def _error_text(exc: InputError, original_name: str) -> str:
@@ -164,7 +160,7 @@ def _save_signed_on(w: Workload, signed_on, actor) -> None:
 @require("edit")
 @require_POST
 def upload(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     gate = contract_gate(w)
     form = ContractUploadForm(request.POST, request.FILES)
     if not gate.open:
@@ -228,7 +224,7 @@ def upload(request, key: str):
 @require("edit")
 @require_POST
 def signed(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     gate = contract_gate(w)
     form = SignedOnForm(request.POST)
     if not gate.open:
@@ -259,7 +255,7 @@ def signed(request, key: str):
 @require("edit")
 @require_POST
 def confirm(request, key: str, pk: int):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     finding = get_or_404(ClauseFinding.objects.filter(document__workload=w).select_related("document"), pk=pk)
     form = ConfirmFindingForm(request.POST)
     if not form.is_valid():

@@ -20,7 +20,7 @@ from fincloud.web.accounts.permissions import (
     questionnaires_for,
     require,
     role_of,
-    workloads_for,
+    workload_or_404,
 )
 from fincloud.web.evaluations import offline, services
 from fincloud.web.evaluations.forms import (
@@ -68,7 +68,7 @@ def portal(request):
 
 @require("edit")
 def questionnaire_create(request, key: str):
-    w = get_or_404(workloads_for(request.user).select_related("provider", "institution"), key=key)
+    w = workload_or_404(request.user, key)
     plan = services.plan_of(workload_result(w, lang_of(request)))
     if plan is None:
         messages.error(request, _("적용 대상이 아닌 업무에는 제공자 평가가 필요하지 않습니다."))

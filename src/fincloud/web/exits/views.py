@@ -20,7 +20,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from fincloud.messages import TRIGGER_KO
-from fincloud.web.accounts.permissions import get_or_404, providers_for, require, workloads_for
+from fincloud.web.accounts.permissions import (
+    providers_for,
+    require,
+    workload_or_404,
+)
 from fincloud.web.audit import trail
 from fincloud.web.exits.forms import ChangeReportForm, DestructionForm, MigrationForm, StartForm
 from fincloud.web.exits.models import ExitExecution
@@ -39,10 +43,6 @@ PLAN_FIELDS = [("triggers", _lazy("종료 지표(사유)")), ("method", _lazy("�
 EVENT_LABELS = {"exit_started": _lazy("종료 착수"), "exit_completed": _lazy("이관 완료(이용 종료)"),
                 "data_destroyed": _lazy("데이터 파기"), "provider_change": _lazy("제공자 변경")}
 OBLIGATION_LABELS = {"exit_strategy": _lazy("출구전략 수립"), "data_destruction": _lazy("제공자 측 데이터 파기 기록")}
-
-
-def _workload(request, key: str) -> Workload:
-    return get_or_404(workloads_for(request.user).select_related("provider", "institution"), key=key)
 
 
 def _targets(request, w: Workload):
@@ -90,7 +90,7 @@ def _page(request, w: Workload, *, forms: dict[str, Any] | None = None, status: 
 
 @require("view")
 def workload_page(request, key: str):
-    return _page(request, _workload(request, key))
+    return _page(request, workload_or_404(request.user, key))
 
 
 def _add_events(w: Workload, events: list[dict[str, Any]], actor, action: str) -> None:
@@ -119,7 +119,7 @@ def _spec_errors(request, w: Workload, name: str, form, exc: bridge.SpecError):
 @require_POST
 def start(request, key: str):
     """제9장: start executing the exit strategy (event ``exit_started``)."""
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     form = StartForm(request.POST, providers=_targets(request, w))
     if exit_of(w) is not None:
         return _refuse(request, w, "start", form, _("이미 종료 절차를 시작했습니다."))
@@ -145,7 +145,7 @@ def start(request, key: str):
 @require_POST
 def migrate(request, key: str):
     """Record the migration (event ``exit_completed``; ``provider_change`` when moving to another provider)."""
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     form = MigrationForm(request.POST)
     x = exit_of(w)
     if x is None:
@@ -179,7 +179,7 @@ def migrate(request, key: str):
 @require_POST
 def destroy(request, key: str):
     """Record the destruction at the provider with its certificate (event ``data_destroyed``)."""
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     form = DestructionForm(request.POST, request.FILES)
     x = exit_of(w)
     if x is None or x.migrated_on is None:
@@ -228,7 +228,7 @@ def _mark_change_reported(w: Workload, date: dt.date, reported_on: dt.date) -> d
 @require_POST
 def change_report(request, key: str):
     """제8장 (§14-2④1): the report on the change of provider, with its document number."""
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     form = ChangeReportForm(request.POST)
     x = exit_of(w)
     if x is None or x.target_provider is None or x.migrated_on is None:

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 from fincloud.documents.package import write_package
 from fincloud.errors import InputError
 from fincloud.messages import TRIGGER_KO
-from fincloud.web.accounts.permissions import get_or_404, require, workloads_for
+from fincloud.web.accounts.permissions import require, workload_or_404
 from fincloud.web.audit import trail
 from fincloud.web.reports.forms import AttachmentUpdateForm, SubmissionForm, item_value
 from fincloud.web.reports.models import AttachmentUpdate, ReportPackage, Submission
@@ -36,10 +36,6 @@ from fincloud.web.workspace.assessment import as_of_day, catalog_for, compute, l
 from fincloud.web.workspace.models import Workload
 from fincloud.web.workspace.uploads import UploadError, store
 from fincloud.web.workspace.workflow import report_gate
-
-
-def _workload(request, key: str) -> Workload:
-    return get_or_404(workloads_for(request.user).select_related("provider", "institution"), key=key)
 
 
 def _trigger_labels(lang: str) -> dict[str, str]:
@@ -94,7 +90,7 @@ def _page(request, w: Workload, *, submission_form=None, attachment_form=None, s
 
 @require("view")
 def workload_page(request, key: str):
-    return _page(request, _workload(request, key))
+    return _page(request, workload_or_404(request.user, key))
 
 
 def _zip_folder(folder: Path) -> bytes:
@@ -109,7 +105,7 @@ def _zip_folder(folder: Path) -> bytes:
 @require_POST
 def generate(request, key: str):
     """Build the report package for this workload from the engine's current result, zip and store it."""
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     gate = report_gate(w)
     if not gate.open:
         for reason in gate.reasons:
@@ -180,7 +176,7 @@ def _mark_reported(data: dict[str, Any], trigger: str, event_date: str | None, r
 @require_POST
 def submit(request, key: str):
     """Record a submission to the FSS: which report item, when, the document number; met or missed."""
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     lang = lang_of(request)
     report = workload_result(w, lang).get("report") or {}
     form = SubmissionForm(request.POST, items=report.get("items") or [], trigger_labels=_trigger_labels(lang))
@@ -225,7 +221,7 @@ def submit(request, key: str):
 @require_POST
 def attachment_update(request, key: str):
     """§14-2⑥: record that a §14-2⑤ attachment was brought up to date."""
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     lang = lang_of(request)
     report = workload_result(w, lang).get("report") or {}
     _sub, form = _forms(w, report, lang, data=request.POST, which="attachment")

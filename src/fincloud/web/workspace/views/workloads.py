@@ -23,7 +23,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fincloud.web.accounts.permissions import can, get_or_404, providers_for, require, workloads_for
+from fincloud.web.accounts.permissions import (
+    can,
+    providers_for,
+    require,
+    workload_or_404,
+)
 from fincloud.web.audit import trail
 from fincloud.web.audit.models import AuditEvent
 from fincloud.web.workspace import bridge
@@ -71,10 +76,6 @@ class CountedPaginator(Paginator):
             value = self.object_list.count()
             cache.set(self._count_key, value, timeout=3600)
         return value
-
-
-def _workload(request, key: str) -> Workload:
-    return get_or_404(workloads_for(request.user).select_related("provider", "institution"), key=key)
 
 
 @require("view")
@@ -156,7 +157,7 @@ def _apply_workload_form(w: Workload | None, data: dict) -> dict:
 
 @require("edit")
 def workload_edit(request, key: str | None = None):
-    w = _workload(request, key) if key else None
+    w = workload_or_404(request.user, key) if key else None
     providers = providers_for(request.user)
     form = WorkloadForm(request.POST or None, providers=providers,
                         initial=_workload_form_initial(w) if w else {"information": ["financial"]})
@@ -180,7 +181,7 @@ def workload_edit(request, key: str | None = None):
 
 @require("view")
 def workload_detail(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     result = workload_result(w, lang_of(request))
     return render(request, "workspace/workload_detail.html", {
         "w": w, "r": result, "tab": "overview", "stage": stage_of(w, result), "as_of": as_of_day()})
@@ -188,7 +189,7 @@ def workload_detail(request, key: str):
 
 @require("view")
 def workload_scope(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     current = {**{n: True for n in ("own_processing", "continuous", "commercial")}, **(w.spec.get("scope") or {})}
     initial = {n: "true" if current.get(n, False) else "false" for n, _l in SCOPE_FIELDS}
     initial["intermediary"] = current.get("intermediary") or ""
@@ -228,7 +229,7 @@ def _importance_initial(w: Workload) -> dict:
 
 @require("view")
 def workload_importance(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     catalog = catalog_for(w.institution)
     lang = lang_of(request)
     form = ImportanceForm(request.POST or None, rubric=catalog.rubric, initial=_importance_initial(w))
@@ -272,7 +273,7 @@ def workload_importance(request, key: str):
 
 @require("view")
 def workload_evaluation(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     result = workload_result(w, lang_of(request))
     catalog = catalog_for(w.institution)
     pe = result.get("provider_evaluation") or {}
@@ -285,7 +286,7 @@ def workload_evaluation(request, key: str):
 
 @require("view")
 def workload_safeguards(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     result = workload_result(w, lang_of(request))
     catalog = catalog_for(w.institution)
     cs = result.get("continuity_and_safeguards") or {}
@@ -309,7 +310,7 @@ def workload_safeguards(request, key: str):
 @require("edit")
 @require_POST
 def safeguard_update(request, key: str, requirement: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     form = SafeguardForm(request.POST, request.FILES)
     if not form.is_valid():
         return HttpResponseBadRequest(_("입력값이 올바르지 않습니다."))
@@ -340,7 +341,7 @@ def safeguard_update(request, key: str, requirement: str):
 
 @require("view")
 def workload_exit(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     plan = w.spec.get("exit_plan") or {}
     initial = {**plan, "triggers": "\n".join(plan.get("triggers", [])),
                "migration_steps": "\n".join(plan.get("migration_steps", []))}
@@ -373,7 +374,7 @@ def workload_exit(request, key: str):
 
 @require("edit")
 def workload_event(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -397,7 +398,7 @@ def workload_event(request, key: str):
 
 @require("view")
 def workload_timeline(request, key: str):
-    w = _workload(request, key)
+    w = workload_or_404(request.user, key)
     events = AuditEvent.objects.filter(workload_key=w.key).order_by("-seq")[:200]
     portfolio_events = sorted(w.spec.get("events", []), key=lambda e: e["date"], reverse=True)
     return render(request, "workspace/workload_timeline.html",
