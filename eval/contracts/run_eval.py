@@ -8,16 +8,19 @@ The tuning set is gold_tuning.yaml (generated from clause_library.py by build_tu
 gold_tuning_written.yaml (contracts written by hand, including the first held-out set, w01–w04)
 plus gold_tuning_heldout2.yaml (the second held-out set, n01–n06) plus gold_tuning_heldout3.yaml
 (the third held-out set, n07–n12) plus gold_heldout.yaml (the fourth held-out set, n13–n16, seen
-in round 4) plus gold_heldout5.yaml (the fifth held-out set, heldout5/r01–r06, seen in round 5) plus
-gold_heldout6.yaml (the sixth held-out set, heldout6/s01–s06, seen in round 7). Those three
-keep their file names and folders so that their SHA256SUMS and RUN_round*.txt records stay valid.
+in round 4) plus gold_heldout5.yaml / gold_heldout6.yaml / gold_heldout7.yaml (the fifth to seventh
+held-out sets, each by an independent author, seen after their single runs) plus
+gold_tuning8_a/b/c.yaml (tuning8/, written in round 8 by three independent authors as tuning
+material, labelled by LABELLING.md). Earlier held-out sets keep their file names and folders so that
+their SHA256SUMS and RUN_round*.txt records stay valid.
 
-The held-out set of round 7 is gold_heldout7.yaml with its texts in heldout7/ (written by an
-independent person, never opened while tuning). `--heldout` and `--sums` name another held-out
-gold file and its checksum list. Before the set is run, every file its gold names and the gold
-file itself must be listed in the checksum list with a matching sha256 (exit 1 otherwise); when
-the gold file or the checksum list does not exist yet, the script says so and skips the set
-(exit 2 when the held-out set was asked for alone with `--set heldout`).
+The held-out slot of round 8 has two parts, gold_heldout8a.yaml (heldout8a/) and gold_heldout8b.yaml
+(heldout8b/), each written by its own independent author, never opened while tuning, and frozen by
+its own SHA256SUMS; they are scored together. `--heldout GOLD [--sums SUMS]` (repeatable) names
+other parts. Before the slot is run, every file a gold names and the gold file itself must be
+listed in its checksum list with a matching sha256 (exit 1 otherwise); when a gold file or a
+checksum list does not exist yet, the script says so and skips the slot (exit 2 when the held-out
+slot was asked for alone with `--set heldout`).
 
 Scoring, per (contract, required clause): the gold label is satisfied / partly / contradicted,
 or missing when the clause is not listed. A prediction is a true positive when its status
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
 import time
 from collections import defaultdict
@@ -47,11 +51,16 @@ HERE = Path(__file__).resolve().parent
 SETS = {
     "tuning": [HERE / "gold_tuning.yaml", HERE / "gold_tuning_written.yaml", HERE / "gold_tuning_heldout2.yaml",
                HERE / "gold_tuning_heldout3.yaml", HERE / "gold_heldout.yaml", HERE / "gold_heldout5.yaml",
-               HERE / "gold_heldout6.yaml"],
+               HERE / "gold_heldout6.yaml", HERE / "gold_heldout7.yaml",
+               HERE / "gold_tuning8_a.yaml", HERE / "gold_tuning8_b.yaml", HERE / "gold_tuning8_c.yaml"],
 }
-# The held-out set of round 7 (written by someone else while round 7 was tuned; not yet seen).
-HELDOUT_GOLD = HERE / "gold_heldout7.yaml"
-HELDOUT_SUMS = HERE / "heldout7" / "SHA256SUMS"
+# The held-out slot of round 8: two parts, each written by its own independent author while round 8
+# was tuned, each frozen by its own SHA256SUMS; scored together (and per part).
+HELDOUT_PARTS: list[tuple[Path, Path]] = [
+    (HERE / "gold_heldout8a.yaml", HERE / "heldout8a" / "SHA256SUMS"),
+    (HERE / "gold_heldout8b.yaml", HERE / "heldout8b" / "SHA256SUMS"),
+]
+HELDOUT_GOLD, HELDOUT_SUMS = HELDOUT_PARTS[0]
 
 
 def verify_checksums(sums: Path, gold: Path | None = None) -> bool:
@@ -99,8 +108,18 @@ def heldout_missing(gold: Path, sums: Path) -> str | None:
             "nothing was scored for the held-out slot")
 
 
+_ARTICLE = re.compile(r"제\s*\d+\s*조(?:\s*의\s*\d+)?")
+_ANNEX = re.compile(r"(별표|별첨|별지|부록|부속서|Annex|Schedule|Appendix|Exhibit)\s*([0-9A-Za-z]*)", re.IGNORECASE)
+
+
 def _articles(locations: list[str]) -> set[str]:
-    return {tok for loc in locations for tok in loc.split() if tok.startswith("제") and "조" in tok}
+    """The places named: articles ("제7조", "제7조의2", also inside "특약 제3조") and annexes
+    ("별표 1", "Exhibit A"), written the same way whatever the spacing or case."""
+    found: set[str] = set()
+    for loc in locations:
+        found.update(re.sub(r"\s+", "", m.group(0)) for m in _ARTICLE.finditer(loc))
+        found.update(f"{m.group(1).lower()}{m.group(2).lower()}" for m in _ANNEX.finditer(loc))
+    return found
 
 
 def evaluate(name: str, gold_paths: list[Path], catalog, concepts) -> tuple[float, int]:
@@ -127,7 +146,7 @@ def evaluate(name: str, gold_paths: list[Path], catalog, concepts) -> tuple[floa
             g = labels.get(clause.id, {"status": "missing", "at": []})
             p = clause.status
             locations = [x.location for x in clause.passages] + (risks_by_clause[clause.id] if p in ("contradicted", "partly") else [])
-            located = bool(_articles(locations) & set(g["at"])) if g["status"] != "missing" else True
+            located = bool(_articles(locations) & _articles(g["at"])) if g["status"] != "missing" else True
             total += 1
             exact += p == g["status"] and located
             tp = g["status"] != "missing" and p == g["status"] and located
@@ -183,24 +202,37 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=["tuning", "heldout", "all"], default="all")
-    parser.add_argument("--heldout", type=Path, default=HELDOUT_GOLD,
-                        help="held-out gold file (default: gold_heldout7.yaml)")
-    parser.add_argument("--sums", type=Path, default=None,
-                        help="its SHA256SUMS (default: heldout7/SHA256SUMS for the default gold, "
-                             "else SHA256SUMS in the folder of the gold's first contract)")
+    parser.add_argument("--heldout", type=Path, action="append", default=None,
+                        help="held-out gold file; repeat for a slot of several parts "
+                             "(default: gold_heldout8a.yaml and gold_heldout8b.yaml)")
+    parser.add_argument("--sums", type=Path, action="append", default=None,
+                        help="SHA256SUMS of each --heldout, in the same order (default: SHA256SUMS in "
+                             "the folder of the gold's first contract)")
     args = parser.parse_args(argv)
-    gold = args.heldout.resolve()
-    sums = args.sums.resolve() if args.sums else (HELDOUT_SUMS if gold == HELDOUT_GOLD else None)
-    if sums is None and gold.is_file():
-        first = yaml.safe_load(gold.read_text(encoding="utf-8"))["contracts"][0]["file"]
-        sums = (HERE / first).parent / "SHA256SUMS"
-    sums = sums or HELDOUT_SUMS
+    if args.heldout is None:
+        parts = [(g.resolve(), s.resolve()) for g, s in HELDOUT_PARTS]
+    else:
+        sums_given = [x.resolve() for x in args.sums or []]
+        parts = []
+        for i, g in enumerate(args.heldout):
+            gold = g.resolve()
+            if i < len(sums_given):
+                sums = sums_given[i]
+            elif gold.is_file():
+                first = yaml.safe_load(gold.read_text(encoding="utf-8"))["contracts"][0]["file"]
+                sums = (HERE / first).parent / "SHA256SUMS"
+            else:
+                sums = gold.parent / "SHA256SUMS"
+            parts.append((gold, sums))
     names = ("tuning", "heldout") if args.set == "all" else (args.set,)
-    if "heldout" in names and (why := heldout_missing(gold, sums)):
-        print(why)
-        if args.set == "heldout":
-            return 2
-        names = ("tuning",)
+    if "heldout" in names:
+        absent = [why for gold, sums in parts if (why := heldout_missing(gold, sums))]
+        if absent:
+            for why in absent:
+                print(why)
+            if args.set == "heldout":
+                return 2
+            names = ("tuning",)
     catalog = load_catalog()
     get_analyser()
     concepts = load_concepts(Path(catalog.data_dir))
@@ -208,10 +240,12 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     for name in names:
         if name == "heldout":
-            if not verify_checksums(sums, gold):
+            if not all([verify_checksums(sums, gold) for gold, sums in parts]):
                 failed = True
                 continue
-            _f1, negated = evaluate(f"heldout ({gold.name})", [gold], catalog, concepts)
+            golds = [gold for gold, _sums in parts]
+            label = " + ".join(g.name for g in golds)
+            _f1, negated = evaluate(f"heldout ({label})", golds, catalog, concepts)
         else:
             _f1, negated = evaluate(name, SETS[name], catalog, concepts)
         failed |= negated > 0

@@ -72,6 +72,12 @@ class ClauseConcept:
     # false for a clause that describes (업무·시스템, 데이터, 관할) rather than obliges: a service
     # that is sold separately ("유상 계약 체결 시에 한하여") does not limit the description
     paid_limits: bool = True
+    # Phrases that turn the provider's duty into a mere permission when the provider is the actor
+    # ("회사는 … 데이터를 삭제할 수 있다": it may, so it need not).
+    permissions: tuple[str, ...] = ()
+    # Contexts that make a negation an ordinary, neutral exemption for this clause only (an SLA's
+    # exclusive remedy limits damages like a cap, but denies the SLA's corrective-action right).
+    benign_contexts: tuple[str, ...] = ()
 
     @property
     def anchor_terms(self) -> tuple[str, ...]:
@@ -211,6 +217,8 @@ def _clause(d: dict) -> ClauseConcept:
         limitations=tuple(_group(t) for t in d.get("limitations") or ()),
         restriction_is_duty=bool(d.get("restriction_is_duty", False)),
         paid_limits=bool(d.get("paid_limits", True)),
+        permissions=tuple(compact(t) for t in _strs(d.get("permissions"))),
+        benign_contexts=tuple(compact(t) for t in _strs(d.get("benign_contexts"))),
     )
 
 

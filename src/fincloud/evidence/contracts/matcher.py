@@ -110,6 +110,21 @@ class PreparedContract:
         self._hits: dict[int, dict[int, list[str]]] = {}
         self._negations: dict[int, list] = {}
         self.deferred = self._deferred()
+        self._phrase: dict[int, str] = {}
+
+    def phrase_text(self, s: int) -> str:
+        """The compact text a phrasing is looked for in: the sentence, and for a 호/목 also the lead-in
+        it completes ("을은 다음 사항이 생기면 갑에게 알린다. … 3. 최대주주의 변경" is one statement)."""
+        if s not in self._phrase:
+            sent = self.sentences[s]
+            text = sent.compact
+            if sent.unit is not None and sent.segment is not None and self.doc.units[sent.unit].item is not None:
+                lead = [t for t in self.segments[sent.segment].sentences
+                        if t < s and self.sentences[t].unit is not None and self.doc.units[self.sentences[t].unit].item is None]
+                if lead:
+                    text = self.sentences[lead[-1]].compact + "\x00" + text
+            self._phrase[s] = text
+        return self._phrase[s]
 
     def _deferred(self) -> set[int]:
         """Sentences that only defer to terms outside the contract ("… 약관이 정하는 바에 따른다"),
@@ -258,10 +273,10 @@ def _phrase_segments(prep: PreparedContract, groups: tuple[tuple[str, ...], ...]
     firsts = {g[0] for g in groups}
     return {
         sent.segment
-        for sent in prep.sentences
+        for i, sent in enumerate(prep.sentences)
         if sent.segment is not None
-        and any(f in sent.compact for f in firsts)
-        and any(all(t in sent.compact for t in group) for group in groups)
+        and any(f in (text := prep.phrase_text(i)) for f in firsts)
+        and any(all(t in text for t in group) for group in groups)
     }
 
 
@@ -286,7 +301,7 @@ def _full_match(
     # An indirect phrasing in one body sentence satisfies the part by itself.
     for group in part.indirect:
         for s in body_sentences:
-            if all(t in prep.sentences[s].compact for t in group):
+            if all(t in prep.phrase_text(s) for t in group):
                 return Hit(seg.index, (s,), group, 0.9)
     per_element = [[s for s in context if s in h] for h in hits]
     if not all(per_element):
@@ -294,7 +309,7 @@ def _full_match(
         # institution learns of it, but nothing says it is notified): support for `partly`.
         for group in part.partial:
             for s in body_sentences:
-                if all(t in prep.sentences[s].compact for t in group):
+                if all(t in prep.phrase_text(s) for t in group):
                     return Hit(seg.index, (s,), group, 0.6, partial=True)
         return None
     body = sorted({s for found in per_element for s in found if prep.sentences[s].unit is not None})
@@ -346,7 +361,8 @@ def _polarity(prep: PreparedContract, clause: ClauseConcept, part: Part, s: int,
             break
     if not denied:
         return None
-    return "benign" if any(b in sent.compact for b in shared.benign_contexts) else "negation"
+    benign = any(b in sent.compact for b in shared.benign_contexts) or any(b in sent.compact for b in clause.benign_contexts)
+    return "benign" if benign else "negation"
 
 
 _PARAGRAPH_REF = re.compile(r"^(?:제(\d+)항(?:(?:및|과|와|,|또는)제(\d+)항)*|전항|앞항)")
@@ -399,7 +415,8 @@ def _risk(
         own = {
             s
             for s in seg.sentences
-            if s in anchor_sentences and any(all(t in prep.sentences[s].compact for t in g) for g in clause.limitations)
+            if s in anchor_sentences
+            and (any(all(t in prep.sentences[s].compact for t in g) for g in clause.limitations) or _permits(prep, clause, prep.sentences[s]))
         }
         return ("limitation", own) if own else (None, set())
     # Every limiting sentence of the 항 is a risk (safety first), except a general one that a
@@ -442,6 +459,12 @@ def _is_proviso(text: str) -> bool:
     return text.startswith(_PROVISO)
 
 
+def _permits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bool:
+    """"회사는 이전 기간이 끝난 후 고객 데이터를 삭제할 수 있다": the provider *may*, so it need not —
+    a permission in place of the duty."""
+    return bool(clause.permissions) and any(w in sent.compact for w in clause.permissions) and not subject_is_institution(sent.text, prep.parties)
+
+
 def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bool:
     """Does the sentence bind the obligation to the provider's consent, discretion, own policy
     or scope ("을이 필요하다고 인정하는 범위에 한하여", "회사의 보안정책에 반하지 않는 범위 내에서만"),
@@ -459,6 +482,8 @@ def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bo
     ):
         # "별도 유상 계약 체결 시에 한하여 지원한다", "추가 비용을 부담하는 경우에만 제공한다": the duty
         # is owed only if the institution pays for it again — whoever's discretion it is.
+        return True
+    if _permits(prep, clause, sent):
         return True
     if clause.restriction_is_duty:
         return False

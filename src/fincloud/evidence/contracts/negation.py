@@ -81,6 +81,10 @@ def negations(sentence: str, shared: Shared) -> list[Negation]:
                 topic = _topic(tokens, start)
                 if topic:
                     neg = Negation(neg.predicate, neg.governed + tuple(compact(t) for t in topic))
+                if "의무" in neg.governed and any(v in neg.governed for v in _TOPIC_VERBS):
+                    # "참여 또는 점검 허용에 관한 의무를 부담하지 아니한다": the duty denied is the one
+                    # named before "에 관한", not every clause's "의무".
+                    neg = Negation(neg.predicate, tuple(g for g in neg.governed if g != "의무"))
             if neg and neg.predicate == "적용":
                 # "제1항의 파기 의무는 백업 데이터에는 적용하지 아니한다": not applying denies what the
                 # sentence is about — its topic ("파기 의무는"), not the place ("데이터에는");

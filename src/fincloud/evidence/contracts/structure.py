@@ -40,15 +40,17 @@ _ITEM = re.compile(r"^(\d{1,2})[.)]\s+(.*)$|^(\d{1,2})\.(?=[가-힣A-Za-z\"“])
 _SUBITEM = re.compile(r"^([가나다라마바사아자차카타파하])[.)]\s*(.*)$")
 _ANNEX = re.compile(
     r"^[\[<【〔(]?\s*(별표|별첨|붙임|부록|부속서|별지|부칙|Annex|ANNEX|Schedule|SCHEDULE|Appendix|APPENDIX|Exhibit|EXHIBIT)"
-    r"\s*(\d*)\s*[\]>】〕)]?\s*(.*)$"
+    r"\s*(\d*|[A-Z](?![A-Za-z]))\s*[\]>】〕)]?\s*(.*)$"
 )
+# "특약 제3조(재위탁)": an article of a second agreement written with the agreement's name before it.
+_PART_ARTICLE_PREFIX = re.compile(r"^(부속\s*합의서|추가\s*합의서|변경\s*합의서|합의서|특약)\s+(?=제\s*\d+\s*조)")
 
 # The heading of a second agreement appended to the contract (a 부속합의서 or 특약 after the main
 # contract, numbered again from 제1조): "정보보호 및 감독대응에 관한 부속합의서", "금융회사 특약".
 _PART_TITLE = re.compile(
     r"^[「『\[【〔<]?\s*(?:[가-힣A-Za-z0-9·ㆍ ]{0,40}\s)?[가-힣A-Za-z0-9·ㆍ]{0,12}?"
     r"(부속\s*합의서|추가\s*합의서|변경\s*합의서|보충\s*합의서|합의서|특약\s*사항|특약서|특약|부속\s*계약서|약정서)"
-    r"\s*[」』\]】〕>]?$"
+    r"\s*[」』\]】〕>]?(?:\s*[(（][A-Za-z][A-Za-z0-9 ,.&/'’-]{0,60}[)）])?$"
 )
 
 
@@ -144,6 +146,13 @@ def split(raw: RawDocument) -> ContractDocument:
     st = _State()
     for block in raw.blocks:
         line = block.text.strip()
+        if (pm := _PART_ARTICLE_PREFIX.match(line)) and st.seen_article:
+            # "특약 제1조(목적)": the prefix names the agreement the article belongs to. Its 제1조 opens
+            # that agreement even when no heading line announced it.
+            if st.pending_part is None and not (st.annex or "").endswith(re.sub(r"\s+", "", pm.group(1))):
+                st.flush()
+                st.pending_part = (re.sub(r"\s+", "", pm.group(1)), len(st.units), line)
+            line = line[pm.end():]
         if _CHAPTER.match(line) and len(line) < 40:
             st.flush()
             st.paragraph = st.item = st.subitem = None

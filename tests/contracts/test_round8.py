@@ -1,0 +1,210 @@
+"""Rules added in the eighth tuning round (docs/contract-review.md, "Round 8"). Each test is
+named for its rule; the sentences are written for the tests, not taken from any contract."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from tests.contracts.conftest import status
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _risks(review, clause_id):
+    return [r for r in review.risks if r.clause == clause_id]
+
+
+def _passages(review, clause_id):
+    return [p.location for c in review.clauses if c.id == clause_id for p in c.passages]
+
+
+# ── processing_location: a place stated without the word 위치 ─────────────────────────────
+
+
+def test_named_data_centre_with_only_is_the_processing_location(review_text):
+    review = review_text("제5조(운영 장소) 을은 갑의 데이터를 대한민국 내 을의 ○○ IDC(경기 용인)에서만 처리·보관한다.\n")
+    assert status(review, "processing_location") == "satisfied"
+
+
+def test_centre_located_somewhere_is_the_processing_location(review_text):
+    review = review_text("제5조(설비) 을은 이 계약의 자원을 대전광역시 소재 을의 제2센터에 두며 국외로 옮기지 않는다.\n")
+    assert status(review, "processing_location") == "satisfied"
+
+
+def test_a_location_sentence_with_only_the_word_processing_is_enough(review_text):
+    review = review_text("제5조(처리 위치) 을은 갑의 데이터를 국내 리전에서만 처리·보관한다.\n")
+    assert status(review, "processing_location") == "satisfied"
+
+
+# ── reference only: a lead-in deferring to other documents ────────────────────────────────
+
+
+def test_items_deferred_to_named_documents_are_no_clause(review_text):
+    review = review_text(
+        "제4조(다른 문서) 다음 각 호의 사항은 해당 문서가 정하는 바에 따른다.\n"
+        "1. 서비스 수준의 측정 및 미달 시 시정조치: 「서비스 수준 합의서」\n"
+        "2. 계약 종료 시 데이터의 파기: 원계약 제19조\n"
+    )
+    assert status(review, "sla_monitoring") == "missing"
+    assert status(review, "data_destruction") == "missing"
+
+
+def test_provider_policy_documents_in_brackets_are_no_clause(review_text):
+    review = review_text(
+        "제10조(비상 대책) 서비스 중단 시 데이터 접근에 관한 사항은 을의 「서비스 약관」 및 「장애 대응 정책」이 정하는 바에 따른다.\n"
+    )
+    assert status(review, "emergency_access") == "missing"
+
+
+# ── a phrasing across a lead-in and its 호 ─────────────────────────────────────────────────
+
+
+def test_major_shareholder_notice_in_an_item_is_partial_major_events(review_text):
+    review = review_text(
+        "제7조(변경의 통지) 을은 다음 사항이 생기면 지체 없이 갑에게 서면으로 알린다.\n"
+        "1. 서비스 설비의 변경\n"
+        "2. 을의 대표자 또는 최대주주의 변경\n"
+    )
+    assert status(review, "major_events") == "partly"
+
+
+def test_merger_measures_are_major_events(review_text):
+    review = review_text("제16조(합병 등) 을이 합병·분할되거나 계약상 지위를 양도하려는 경우 60일 전에 갑에게 통지하고 갑의 동의를 받아야 한다.\n")
+    assert status(review, "major_events") == "satisfied"
+
+
+def test_only_a_change_of_major_shareholder_is_partial_major_events(review_text):
+    review = review_text("제16조(통지) 을은 최대주주가 바뀌면 즉시 갑에게 통지한다.\n")
+    assert status(review, "major_events") == "partly"
+
+
+# ── transition: data fetched within a grace period; another system ────────────────────────
+
+
+def test_grace_period_to_take_the_data_away_is_partial_transition_support(review_text):
+    review = review_text("제16조(종료) 계약이 끝나면 을은 갑이 자료를 가져갈 수 있도록 30일간 자원을 유지한다.\n")
+    assert status(review, "transition_support") == "partly"
+
+
+def test_moving_to_another_system_with_a_plan_is_transition_support(review_text):
+    review = review_text(
+        "제18조(이전 지원) 계약 종료 시 을은 갑이 다른 시스템으로 업무를 이전할 수 있도록 지원하고 전환계획 수립에 협조한다.\n"
+    )
+    assert status(review, "transition_support") == "satisfied"
+
+
+# ── negation inside a risk or likelihood ("…지 못할 우려") ─────────────────────────────────
+
+
+def test_negation_describing_a_risk_is_no_denial(review_text):
+    review = review_text(
+        "제7조(보안관리 수준) ① 을은 계약 기간 동안 ISMS-P 인증을 유지한다.\n"
+        "② 제1항의 인증이 갱신되지 못할 우려가 생긴 경우 을은 지체 없이 갑에게 알린다.\n"
+    )
+    assert status(review, "security_level") == "satisfied"
+    assert not _risks(review, "security_level")
+
+
+# ── permission in place of the duty ───────────────────────────────────────────────────────
+
+
+def test_provider_may_delete_is_no_destruction_duty(review_text):
+    review = review_text("제19조(데이터 삭제) 을은 계약이 종료된 후 갑의 데이터를 삭제할 수 있다.\n")
+    assert status(review, "data_destruction") == "contradicted"
+
+
+def test_institution_may_delete_is_not_a_risk_for_destruction(review_text):
+    review = review_text(
+        "제3조(데이터) 갑은 언제든지 자신의 데이터를 조회·수정·삭제할 수 있다.\n"
+        "제19조(파기) 을은 계약이 종료되면 지체 없이 갑의 데이터를 복구할 수 없도록 파기한다.\n"
+    )
+    assert status(review, "data_destruction") == "satisfied"
+
+
+def test_certificate_issued_only_at_the_providers_option_is_a_risk(review_text):
+    review = review_text("제19조(삭제) 갑이 삭제 확인서를 요청하는 경우 을은 을이 정한 양식에 따라 발급할 수 있다.\n")
+    assert status(review, "data_destruction") == "contradicted"
+
+
+def test_imposing_a_duty_is_not_erasing(review_text):
+    review = review_text(
+        "제11조(비밀유지) 을은 갑의 정보를 누설하지 아니하며 재수탁자에게 같은 의무를 지운다. 이 의무는 계약 종료 후에도 존속한다.\n"
+    )
+    assert status(review, "data_destruction") == "missing"
+
+
+# ── deemed consent ────────────────────────────────────────────────────────────────────────
+
+
+def test_consent_given_in_the_contract_to_a_named_subcontractor_is_consent(review_text):
+    review = review_text(
+        "제12조(재위탁) ① 을이 이 서비스를 ㈜◇◇클라우드에 재위탁하는 것은 이 계약으로 갑이 동의한 것으로 본다.\n"
+        "② 을이 그 밖의 제3자에게 재위탁하려면 갑의 사전 서면 동의를 받아야 한다.\n"
+    )
+    assert status(review, "subcontracting_consent") == "satisfied"
+
+
+def test_silence_taken_as_consent_is_a_risk(review_text):
+    review = review_text(
+        "제12조(재위탁) 을은 재위탁하려면 갑의 동의를 받아야 하며, 갑이 통지를 받은 날부터 10일 안에 이의를 제기하지 아니하면 동의한 것으로 본다.\n"
+    )
+    assert status(review, "subcontracting_consent") != "satisfied"
+    assert _risks(review, "subcontracting_consent")
+
+
+# ── look-alikes: a certification report, a service feature naming the authority ────────────
+
+
+def test_a_third_party_certification_report_is_no_reporting_duty(review_text):
+    review = review_text(
+        "제9조(검사) 을은 금융감독원의 검사를 수용한다. 현장 검사는 을이 제공하는 제3자 인증 보고서의 열람으로 갈음할 수 있으며 연 1회로 한다.\n"
+    )
+    assert status(review, "legal_compliance_reporting") == "missing"
+
+
+def test_a_feature_producing_files_for_the_authority_is_no_inspection_clause(review_text):
+    review = review_text(
+        "제2조(서비스의 범위) 서비스는 다음 기능으로 구성된다.\n"
+        "1. 감독당국 제출용 일일 거래 보고 파일 생성\n"
+    )
+    assert status(review, "supervisory_inspection") == "missing"
+
+
+def test_scope_names_in_scope_systems(review_text):
+    review = review_text(
+        "제2조(서비스) ① 을은 가상 서버와 관리형 데이터베이스를 제공한다.\n"
+        "② 대상 시스템은 결제 승인 API와 가맹점 정산 배치이다.\n"
+    )
+    assert status(review, "scope_of_service") == "satisfied"
+
+
+# ── run_eval: round 7 is tuning now, the held-out slot is round 8 (two parts) ──────────────
+
+
+def _run_eval():
+    spec = importlib.util.spec_from_file_location("run_eval_r8", ROOT / "eval" / "contracts" / "run_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_round7_is_in_tuning_and_heldout_slot_is_round8():
+    run_eval = _run_eval()
+    assert run_eval.HERE / "gold_heldout7.yaml" in run_eval.SETS["tuning"]
+    names = [(gold.name, sums.parent.name) for gold, sums in run_eval.HELDOUT_PARTS]
+    assert names == [("gold_heldout8a.yaml", "heldout8a"), ("gold_heldout8b.yaml", "heldout8b")]
+    assert not set(run_eval.SETS["tuning"]) & {gold for gold, _ in run_eval.HELDOUT_PARTS}
+
+
+# ── an SLA's exclusive remedy is a cap for liability, a denial for corrective action ───────
+
+
+def test_service_credit_as_sole_remedy_is_neutral_for_liability_but_a_risk_for_sla(review_text):
+    review = review_text(
+        "제8조(서비스 수준) ① 을은 매월 가용성을 측정하여 갑에게 보고한다.\n"
+        "② 서비스 수준 미달에 대하여 갑이 받을 수 있는 것은 서비스 크레딧뿐이며, 갑은 그 밖의 시정조치나 손해배상을 청구할 수 없다.\n"
+        "제16조(손해배상) 을이 이 계약을 위반하여 갑 또는 갑의 고객에게 손해가 생긴 경우 을은 그 손해를 배상한다.\n"
+    )
+    assert status(review, "liability") == "satisfied"
+    assert _risks(review, "sla_monitoring")
