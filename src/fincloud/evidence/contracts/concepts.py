@@ -78,6 +78,9 @@ class ClauseConcept:
     # Contexts that make a negation an ordinary, neutral exemption for this clause only (an SLA's
     # exclusive remedy limits damages like a cap, but denies the SLA's corrective-action right).
     benign_contexts: tuple[str, ...] = ()
+    # Phrases of look-alike topics: a sentence holding one is neither support nor risk for the clause
+    # (a price change is not a material change for change_notification).
+    off_topic: tuple[str, ...] = ()
 
     @property
     def anchor_terms(self) -> tuple[str, ...]:
@@ -107,11 +110,14 @@ class Shared:
     # contract as its condition makes the duty something the provider sells, not owes
     paid_conditions: tuple[str, ...] = ()
     exclusive_restrictors: tuple[str, ...] = ()
+    # "삭제 여부 … 는 공급자가 결정한다": the provider decides whether (words compact, verbs spaced as written)
+    decides_whether: tuple[str, ...] = ()
+    decides_verbs: tuple[str, ...] = ()
     # "이 한도를 적용하지 아니한다": denying a cap or an exemption widens the duty, not denies it
     lifted_limits: tuple[str, ...] = ()
     # "다음 각 호의 사항은 CSP 약관이 정하는 바에 따른다": deferring to terms outside the contract
     # states no duty; such a sentence (and the 호 under such a lead-in) supports no clause
-    reference_only: tuple[str, ...] = ()
+    reference_only: tuple[tuple[str, ...], ...] = ()  # each: phrases that together (one sentence) defer
     # "… 확인하기 전에는 어떠한 데이터도 삭제하지 아니한다": a negation after such a time limit only
     # defers the act (a hold), it does not deny it
     deferrals: tuple[str, ...] = ()
@@ -184,10 +190,12 @@ def _shared(d: dict) -> Shared:
         conditions=tuple(compact(t) for t in _strs(lim.get("conditions"))),
         judgements=tuple(compact(t) for t in _strs(lim.get("judgements"))),
         lifted_limits=tuple(compact(t) for t in _strs(neg.get("lifted_limits"))),
-        reference_only=tuple(compact(t) for t in _strs(d.get("reference_only"))),
+        reference_only=tuple(_group(t) for t in d.get("reference_only") or ()),
         deferrals=tuple(compact(t) for t in _strs(neg.get("deferrals"))),
         paid_conditions=tuple(compact(t) for t in _strs(lim.get("paid_conditions"))),
         exclusive_restrictors=tuple(compact(t) for t in _strs(lim.get("exclusive_restrictors"))),
+        decides_whether=tuple(compact(t) for t in _strs((lim.get("decides") or {}).get("whether"))),
+        decides_verbs=_strs((lim.get("decides") or {}).get("verbs")),
     )
 
 
@@ -219,6 +227,7 @@ def _clause(d: dict) -> ClauseConcept:
         paid_limits=bool(d.get("paid_limits", True)),
         permissions=tuple(compact(t) for t in _strs(d.get("permissions"))),
         benign_contexts=tuple(compact(t) for t in _strs(d.get("benign_contexts"))),
+        off_topic=tuple(compact(t) for t in _strs(d.get("off_topic"))),
     )
 
 

@@ -25,6 +25,7 @@ from fincloud.evidence.contracts.negation import english_negation, negations, te
 from fincloud.evidence.contracts.parties import (
     Parties,
     find_parties,
+    provider_decides,
     provider_discretion,
     subject_is_institution,
 )
@@ -32,6 +33,12 @@ from fincloud.evidence.contracts.structure import ContractDocument, Unit
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+|(?<=다\.)(?=\S)")
 EXCERPT_CHARS = 400
+# A definition says what a word means, not what anyone must do: '"규제기관"이란 금융위원회, 금융감독원 …
+# 감독·검사 권한을 가지는 기관을 말한다', '"Regulator" means …'. It supports no clause.
+_DEFINITION = re.compile(
+    r"^\s*(?:\d+[.)]\s*)?[\"“'‘「『][^\"”'’」』]{1,30}[\"”'’」』]\s*(?:이란|란|이라\s*함은|라\s*함은|means|shall\s+mean)"
+    r"|(?:이란|라\s*함은)\s.*(?:말한다|말합니다|뜻한다|뜻합니다)\.?\s*$"
+)
 # "원계약 제16조(데이터의 파기) 및 제17조(비밀유지)는 … 적용된다": the title in parentheses after a
 # reference to another article names that article, it states nothing; it is left out of matching.
 # (A heading "제4조의2(정보처리의 위치) ① …" quoted in an amendment keeps its body, which is matched.)
@@ -109,8 +116,9 @@ class PreparedContract:
         self._text = "\x00".join(pieces)
         self._hits: dict[int, dict[int, list[str]]] = {}
         self._negations: dict[int, list] = {}
-        self.deferred = self._deferred()
+        self.deferred = self._deferred() | {i for i, sent in enumerate(self.sentences) if _DEFINITION.search(sent.text)}
         self._phrase: dict[int, str] = {}
+        self._off: dict[tuple[str, str], frozenset[int]] = {}
 
     def phrase_text(self, s: int) -> str:
         """The compact text a phrasing is looked for in: the sentence, and for a 호/목 also the lead-in
@@ -134,7 +142,7 @@ class PreparedContract:
             return set()
         found: set[int] = set()
         for seg in self.segments:
-            deferring = [s for s in seg.sentences if any(c in self.sentences[s].compact for c in cues)]
+            deferring = [s for s in seg.sentences if any(all(c in self.sentences[s].compact for c in g) for g in cues)]
             if not deferring:
                 continue
             found.update(deferring)
@@ -181,6 +189,17 @@ class PreparedContract:
             self._hits[key] = found
         return self._hits[key]
 
+    def off_topic(self, clause: ClauseConcept) -> frozenset[int]:
+        """Sentences about something the clause only looks like (its `off_topic` phrases)."""
+        if not clause.off_topic:
+            return frozenset()
+        key = ("off", clause.id)
+        if key not in self._off:
+            self._off[key] = frozenset(
+                i for i, sent in enumerate(self.sentences) if any(p in sent.compact for p in clause.off_topic)
+            )
+        return self._off[key]
+
     def sentence_negations(self, index: int) -> list:
         if index not in self._negations:
             self._negations[index] = negations(self.sentences[index].text, self.concepts.shared)
@@ -223,6 +242,10 @@ def review_clause(prep: PreparedContract, clause: ClauseConcept) -> ClauseFindin
 
 def _find_part(prep: PreparedContract, clause: ClauseConcept, part: Part) -> tuple[list[Hit], list[Hit]]:
     hits = [prep.element_hits(e) for e in part.elements]
+    off = prep.off_topic(clause)
+    if off:
+        # "요금을 바꾸려면 30일 전까지 알려야 하며": a price change is not a material change (a look-alike).
+        hits = [{s: v for s, v in h.items() if s not in off} for h in hits]
     anchor_idx = [i for i, e in enumerate(part.elements) if e.anchor]
     candidate_segments = sorted(
         {prep.sentences[s].segment for i in anchor_idx for s in hits[i] if prep.sentences[s].segment is not None}
@@ -241,7 +264,7 @@ def _find_part(prep: PreparedContract, clause: ClauseConcept, part: Part) -> tup
             if any(s in h for h in hits) and (pol := _polarity(prep, clause, part, s, on_topic))
         }
         risk, risk_sentences = _risk(prep, clause, part, seg, hits, polarity, on_topic)
-        full = _full_match(prep, clause, part, seg, hits, exclude=set(polarity) | risk_sentences | prep.deferred)
+        full = _full_match(prep, clause, part, seg, hits, exclude=set(polarity) | risk_sentences | prep.deferred | off)
         if risk:
             body = sorted(risk_sentences) or [s for s in seg.sentences if any(s in h for h in hits)] or seg.sentences[:1]
             terms = tuple(_first_term(hits[i], seg) for i in anchor_idx)
@@ -407,7 +430,10 @@ def _risk(
         return None, set()
     negated = {s for s, pol in polarity.items() if pol == "negation"}
     if negated:
-        return "negation", negated
+        # The 항's limiting sentences are risks too: "갑은 을이 … 인정한 경우에 한하여 해지할 수 있다.
+        # 갑은 그 밖의 사유로는 해지할 수 없다" grants nothing beside the denial.
+        limited = _limited_sentences(prep, clause, part, seg, hits, anchor_sentences) if on_topic else set()
+        return "negation", negated | limited
     if not on_topic:
         # A weakening phrase declared for this clause ("사본의 파기는 예외로", "게시로 갈음") is a
         # risk wherever the clause's anchor is named, even when the 항 lacks another element (no
@@ -417,14 +443,26 @@ def _risk(
             for s in seg.sentences
             if s in anchor_sentences
             and (any(all(t in prep.sentences[s].compact for t in g) for g in clause.limitations) or _permits(prep, clause, prep.sentences[s]))
+            and not (part.subject == "institution" and not subject_is_institution(prep.sentences[s].text, prep.parties))
         }
         return ("limitation", own) if own else (None, set())
-    # Every limiting sentence of the 항 is a risk (safety first), except a general one that a
-    # later proviso overrides by naming the obligation: "통지는 … 공지로 갈음할 수 있다. 다만,
-    # 서비스 제공 위치의 변경은 … 서면으로 통지하여야 한다".
+    limited = _limited_sentences(prep, clause, part, seg, hits, anchor_sentences)
+    return ("limitation", limited) if limited else (None, set())
+
+
+def _limited_sentences(
+    prep: PreparedContract, clause: ClauseConcept, part: Part, seg: Segment, hits, anchor_sentences: set[int]
+) -> set[int]:
+    """Every limiting sentence of the 항 is a risk (safety first), except a general one that a
+    later proviso overrides by naming the obligation: "통지는 … 공지로 갈음할 수 있다. 다만,
+    서비스 제공 위치의 변경은 … 서면으로 통지하여야 한다"."""
     limited = set()
     for k, s in enumerate(seg.sentences):
         if not _limits(prep, clause, prep.sentences[s]):
+            continue
+        if part.subject == "institution" and not subject_is_institution(prep.sentences[s].text, prep.parties):
+            # "을은 … 경우를 제외하고는 이 계약을 해지할 수 없다": the provider's own right is bound, which
+            # protects the institution; only a bound on the institution's right limits this part.
             continue
         if not _limit_in_scope(prep, part, seg, hits, s, anchor_sentences):
             continue
@@ -433,7 +471,7 @@ def _risk(
         )
         if not overridden:
             limited.add(s)
-    return ("limitation", limited) if limited else (None, set())
+    return limited
 
 
 def _limit_in_scope(prep: PreparedContract, part: Part, seg: Segment, hits, s: int, anchor_sentences: set[int]) -> bool:
@@ -484,6 +522,9 @@ def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bo
         # is owed only if the institution pays for it again — whoever's discretion it is.
         return True
     if _permits(prep, clause, sent):
+        return True
+    if any(w in text for w in shared.decides_whether) and provider_decides(sent.text, prep.parties, shared.decides_verbs):
+        # "삭제 여부, 방법 및 시기는 … 공급자가 결정하며": whether it happens is the provider's choice.
         return True
     if clause.restriction_is_duty:
         return False

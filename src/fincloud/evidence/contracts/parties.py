@@ -143,12 +143,32 @@ def _discretion_patterns(
         tail = r"\S{0,6}?\s*(?:" + "|".join(re.escape(c) for c in conditions) + ")"
     # "을은 제1항의 동의를 요청할 때": consent the provider *seeks* is the institution's, not its own.
     sought = r"(?!\S*(?:동의|승인|허락|허가)[을를]\s)"
-    between = rf"(?:(?!{inst}){sought}\S{{1,6}}\s*){{0,3}}?"
+    # "공급자는 본 부속계약에서 정한 경우를 제외하고": the contract's own rule, not the provider's.
+    source = r"(?!\S*(?:계약|약정|합의서)(?:에서|이|가|으로|로)\s)"
+    between = rf"(?:(?!{inst}){sought}{source}\S{{1,6}}\s*){{0,4}}?"
     if spaced:
         # A judgement must be the provider's own: no other subject or source between them
         # ("을은 관련 법령이 정하는 바에 따라", "을은 법령에서 정하는", "을은 감독당국이 필요하다고 인정하는").
-        between = rf"(?:(?!{inst})(?!\S*(?:법|규정|당국|기관))\S{{1,6}}(?<![이가서])\s+){{0,3}}?"
+        between = rf"(?:(?!{inst})(?!\S*(?:법|규정|당국|기관|계약|약정|합의서))\S{{1,6}}(?<![이가서])\s+){{0,3}}?"
     seeks = r"(?![을를]\s*(?:요청|신청|구하|얻|받))"
     pattern = re.compile(rf"{prov}(?:{_PARTICLES}|'s|’s)?\s*{between}(?:{words}){seeks}{tail}", re.IGNORECASE)
     mutual = re.compile(rf"{inst}\s*(?:과|와|및|and)\s*$", re.IGNORECASE)
     return pattern, mutual
+
+
+def provider_decides(sentence: str, parties: Parties, verbs: tuple[str, ...]) -> bool:
+    """Does the provider decide the matter the sentence is about? "삭제 여부, 방법 및 시기는
+    공급자의 데이터 보존 정책에 따라 공급자가 결정하며": the provider's alias, then within a few
+    words a verb of deciding. The caller has seen that the sentence is about *whether* ("여부")."""
+    if not verbs or not parties.provider:
+        return False
+    return _decides_pattern(parties, verbs).search(sentence) is not None
+
+
+@lru_cache(maxsize=32)
+def _decides_pattern(parties: Parties, verbs: tuple[str, ...]) -> re.Pattern[str]:
+    prov, inst = parties.pattern("provider"), parties.pattern("institution")
+    words = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    between = rf"(?:(?!{inst})\S{{1,12}}\s+){{0,6}}?"
+    return re.compile(rf"{prov}(?:이|가|는|은|께서)\s+{between}(?:{words})", re.IGNORECASE)
+
