@@ -169,6 +169,7 @@ def provider_decides(sentence: str, parties: Parties, verbs: tuple[str, ...]) ->
 def _decides_pattern(parties: Parties, verbs: tuple[str, ...]) -> re.Pattern[str]:
     prov, inst = parties.pattern("provider"), parties.pattern("institution")
     words = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    between = rf"(?:(?!{inst})\S{{1,12}}\s+){{0,6}}?"
+    # No other actor in between ("을이 … 갑이 정한다"); the institution merely named ("다른 고객에 대한") is fine.
+    between = rf"(?:(?!{inst}(?:이|가|은|는|께서)\s)\S{{1,12}}\s+){{0,10}}?"
     return re.compile(rf"{prov}(?:이|가|는|은|께서)\s+{between}(?:{words})", re.IGNORECASE)
 
