@@ -69,12 +69,16 @@ class ClauseConcept:
     # Restrictors ("범위 내에서만", "에 한하여") bind the provider here, so they are the duty
     # itself (접근은 … 범위 내에서만), not a limitation of it.
     restriction_is_duty: bool = False
+    # With restriction_is_duty, does the provider's own judgement ("회사가 … 판단하여 정한다") still
+    # limit the clause? (Yes for access control; no for confidentiality, whose "영업비밀로서 공개하지
+    # 아니한다" sentences are about other matters.)
+    judgements_limit: bool = False
     # false for a clause that describes (업무·시스템, 데이터, 관할) rather than obliges: a service
     # that is sold separately ("유상 계약 체결 시에 한하여") does not limit the description
     paid_limits: bool = True
     # Phrases that turn the provider's duty into a mere permission when the provider is the actor
     # ("회사는 … 데이터를 삭제할 수 있다": it may, so it need not).
-    permissions: tuple[str, ...] = ()
+    permissions: tuple[tuple[str, ...], ...] = ()
     # Contexts that make a negation an ordinary, neutral exemption for this clause only (an SLA's
     # exclusive remedy limits damages like a cap, but denies the SLA's corrective-action right).
     benign_contexts: tuple[str, ...] = ()
@@ -113,6 +117,8 @@ class Shared:
     # "삭제 여부 … 는 공급자가 결정한다": the provider decides whether (words compact, verbs spaced as written)
     decides_whether: tuple[str, ...] = ()
     decides_verbs: tuple[str, ...] = ()
+    # the institution's own fault ("증권사 임직원의 조작 실수"): an exemption for it is an ordinary one
+    institution_fault: tuple[str, ...] = ()
     # "이 한도를 적용하지 아니한다": denying a cap or an exemption widens the duty, not denies it
     lifted_limits: tuple[str, ...] = ()
     # "다음 각 호의 사항은 CSP 약관이 정하는 바에 따른다": deferring to terms outside the contract
@@ -196,6 +202,7 @@ def _shared(d: dict) -> Shared:
         exclusive_restrictors=tuple(compact(t) for t in _strs(lim.get("exclusive_restrictors"))),
         decides_whether=tuple(compact(t) for t in _strs((lim.get("decides") or {}).get("whether"))),
         decides_verbs=_strs((lim.get("decides") or {}).get("verbs")),
+        institution_fault=_strs(d.get("institution_fault")),
     )
 
 
@@ -224,8 +231,9 @@ def _clause(d: dict) -> ClauseConcept:
         negation_targets=tuple(compact(t) for t in _strs(d.get("negation_targets"))),
         limitations=tuple(_group(t) for t in d.get("limitations") or ()),
         restriction_is_duty=bool(d.get("restriction_is_duty", False)),
+        judgements_limit=bool(d.get("judgements_limit", False)),
         paid_limits=bool(d.get("paid_limits", True)),
-        permissions=tuple(compact(t) for t in _strs(d.get("permissions"))),
+        permissions=tuple(_group(t) for t in d.get("permissions") or ()),
         benign_contexts=tuple(compact(t) for t in _strs(d.get("benign_contexts"))),
         off_topic=tuple(compact(t) for t in _strs(d.get("off_topic"))),
     )

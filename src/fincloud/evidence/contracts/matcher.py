@@ -25,6 +25,7 @@ from fincloud.evidence.contracts.negation import english_negation, negations, te
 from fincloud.evidence.contracts.parties import (
     Parties,
     find_parties,
+    institution_at_fault,
     provider_decides,
     provider_discretion,
     subject_is_institution,
@@ -33,6 +34,9 @@ from fincloud.evidence.contracts.structure import ContractDocument, Unit
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+|(?<=다\.)(?=\S)")
 EXCERPT_CHARS = 400
+# "-ㄹ지" (whether) as in "따로 지울지, 지운다면 언제 어떤 방법으로 지울지는 회사가 정합니다": a syllable
+# ending in ㄹ, then 지 and a particle or comma. (여부 is the noun form, listed in the catalog.)
+_WHETHER = re.compile("[" + "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 8) + r"]지(?:는|를|가|,|\s)")
 # A definition says what a word means, not what anyone must do: '"규제기관"이란 금융위원회, 금융감독원 …
 # 감독·검사 권한을 가지는 기관을 말한다', '"Regulator" means …'. It supports no clause.
 _DEFINITION = re.compile(
@@ -384,7 +388,11 @@ def _polarity(prep: PreparedContract, clause: ClauseConcept, part: Part, s: int,
             break
     if not denied:
         return None
-    benign = any(b in sent.compact for b in shared.benign_contexts) or any(b in sent.compact for b in clause.benign_contexts)
+    benign = (
+        any(b in sent.compact for b in shared.benign_contexts)
+        or any(b in sent.compact for b in clause.benign_contexts)
+        or institution_at_fault(sent.text, prep.parties, shared.institution_fault)
+    )
     return "benign" if benign else "negation"
 
 
@@ -498,9 +506,14 @@ def _is_proviso(text: str) -> bool:
 
 
 def _permits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bool:
-    """"회사는 이전 기간이 끝난 후 고객 데이터를 삭제할 수 있다": the provider *may*, so it need not —
-    a permission in place of the duty."""
-    return bool(clause.permissions) and any(w in sent.compact for w in clause.permissions) and not subject_is_institution(sent.text, prep.parties)
+    """"회사는 이전 기간이 끝난 후 고객 데이터를 삭제할 수 있다", "회사는 … 고객의 동의 없이 하위처리자를
+    선정하거나 교체할 수 있다": the provider *may*, so it need not (or need not ask) — a permission in
+    place of the duty. Each entry is a group of phrases that must all be in the sentence."""
+    return (
+        bool(clause.permissions)
+        and any(all(w in sent.compact for w in group) for group in clause.permissions)
+        and not subject_is_institution(sent.text, prep.parties)
+    )
 
 
 def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bool:
@@ -523,17 +536,22 @@ def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bo
         return True
     if _permits(prep, clause, sent):
         return True
-    if any(w in text for w in shared.decides_whether) and provider_decides(sent.text, prep.parties, shared.decides_verbs):
+    if (any(w in text for w in shared.decides_whether) or _WHETHER.search(sent.text)) and provider_decides(
+        sent.text, prep.parties, shared.decides_verbs
+    ):
         # "삭제 여부, 방법 및 시기는 … 공급자가 결정하며": whether it happens is the provider's choice.
+        return True
+    if (
+        (not clause.restriction_is_duty or clause.judgements_limit)
+        and any(j in text for j in shared.judgements)
+        and provider_discretion(sent.text, prep.parties, shared.judgements, spaced=True)
+    ):
+        # "을이 보관할 필요가 있다고 판단하는 자료는 … 보관할 수 있다": the provider's own judgement
+        # carves part of the obligation out, with no "경우·범위" after it. For access control too
+        # (judgements_limit): "접근할 수 있는 사람과 범위 … 는 회사가 운영상 합리적이라고 판단하여 정합니다".
         return True
     if clause.restriction_is_duty:
         return False
-    if any(j in text for j in shared.judgements) and provider_discretion(
-        sent.text, prep.parties, shared.judgements, spaced=True
-    ):
-        # "을이 보관할 필요가 있다고 판단하는 자료는 … 보관할 수 있다": the provider's own judgement
-        # carves part of the obligation out, with no "경우·범위" after it.
-        return True
     if not any(d in text for d in shared.discretion):
         return False
     if any(r in text for r in shared.restrictors) and provider_discretion(sent.text, prep.parties, shared.discretion):

@@ -173,3 +173,18 @@ def _decides_pattern(parties: Parties, verbs: tuple[str, ...]) -> re.Pattern[str
     between = rf"(?:(?!{inst}(?:이|가|은|는|께서)\s)\S{{1,12}}\s+){{0,10}}?"
     return re.compile(rf"{prov}(?:이|가|는|은|께서)\s+{between}(?:{words})", re.IGNORECASE)
 
+
+def institution_at_fault(sentence: str, parties: Parties, faults: tuple[str, ...]) -> bool:
+    """Is the damage the institution's own doing? The institution (or its staff) named, then within
+    a few words a word of fault: "증권사 임직원의 조작 실수로", "갑의 귀책사유로"."""
+    if not faults:
+        return False
+    return _fault_pattern(parties, faults).search(sentence) is not None
+
+
+@lru_cache(maxsize=32)
+def _fault_pattern(parties: Parties, faults: tuple[str, ...]) -> re.Pattern[str]:
+    inst = parties.pattern("institution")
+    words = "|".join(re.escape(f) for f in sorted(faults, key=len, reverse=True))
+    return re.compile(rf"{inst}(?:의|측의)?\s*(?:\S{{1,10}}\s+){{0,3}}?\S{{0,8}}(?:{words})")
+

@@ -31,7 +31,7 @@ _ARTICLE = re.compile(
 _ARTICLE_BARE_TITLE = re.compile(
     r"^제\s*(\d+)\s*조(?:\s*의\s*(\d+))?\s+([가-힣·ㆍ및 ]{2,24}?|(?=[가-힣A-Z0-9·ㆍ ]*[가-힣])[가-힣A-Z0-9·ㆍ ]{2,24}?)\s*(?:[(（]\s*[A-Za-z][A-Za-z0-9 ,.&/'’-]{0,60}[)）])?$"
 )
-_ARTICLE_EN = re.compile(r"^(?:Article|ARTICLE|Section|SECTION)\s+(\d+)\.?\s*(?:[(（]\s*([^)）]{1,60})[)）]|[.:\-–—]?\s*([A-Z][A-Za-z ,;&/'’-]{1,60}))?\s*(.*)$")
+_ARTICLE_EN = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+(\d+)\.?\s*(?:[(（]\s*([^)）]{1,60})[)）]|[.:\-–—]?\s*([A-Z][A-Za-z ,;&/'’-]{1,60}))?\s*(.*)$")
 # "14.2 Customer may terminate …": the decimal sub-clause of an English article, read as its 항 "(2)".
 _DECIMAL_CLAUSE = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?\s+(\S.*)$")
 _CHAPTER = re.compile(r"^제\s*\d+\s*장\b|^(?:Chapter|CHAPTER)\s+\d+")
