@@ -208,3 +208,189 @@ def test_service_credit_as_sole_remedy_is_neutral_for_liability_but_a_risk_for_s
     )
     assert status(review, "liability") == "satisfied"
     assert _risks(review, "sla_monitoring")
+
+
+# ── structure: a rider's "특약 제N조", lettered exhibits, "Clause N" headings ───────────────
+
+
+def _locations(review, clause_id):
+    return [p.location for c in review.clauses if c.id == clause_id for p in c.passages]
+
+
+def test_rider_articles_prefixed_with_their_agreement_are_cited_so(review_text):
+    review = review_text(
+        "제1조(목적) 이 계약은 서비스 이용에 관한 사항을 정한다.\n"
+        "제2조(요금) 요금은 월 100만원으로 한다.\n"
+        "금융 특약 (Financial Services Rider)\n"
+        "특약 제1조(우선 적용) 본 특약은 본 계약에 우선한다.\n"
+        "특약 제2조(재위탁) 을은 갑의 사전 서면 동의 없이 재위탁할 수 없다.\n"
+    )
+    assert status(review, "subcontracting_consent") == "satisfied"
+    assert _locations(review, "subcontracting_consent")[0].startswith("특약 제2조")
+
+
+def test_clause_headings_of_english_agreements_open_articles(review_text):
+    review = review_text(
+        "Clause 1. Services\n1.1 The Provider shall provide hosting.\n"
+        "Clause 2. Jurisdiction\n2.1 The courts of Seoul shall have exclusive jurisdiction over any dispute.\n"
+    )
+    assert _locations(review, "jurisdiction")[0].startswith("제2조")
+
+
+# ── definitions support nothing; a court order is no forum ─────────────────────────────────
+
+
+def test_a_definition_naming_the_authority_is_no_inspection_clause(review_text):
+    review = review_text('제2조(정의) "규제기관"이란 금융위원회, 금융감독원 등 갑에 대한 감독·검사 권한을 가지는 기관을 말한다.\n')
+    assert status(review, "supervisory_inspection") == "missing"
+
+
+def test_a_court_order_for_data_is_not_jurisdiction(review_text):
+    review = review_text("제3조(데이터) 을은 법원의 명령 또는 영장에 따라 데이터 제공을 요구받으면 즉시 갑에게 알린다.\n")
+    assert status(review, "jurisdiction") == "missing"
+
+
+# ── the provider decides whether ─────────────────────────────────────────────────────────
+
+
+def test_provider_deciding_whether_to_delete_is_a_limitation(review_text):
+    review = review_text(
+        "제20조(종료 후 데이터) 계약 종료 후 남은 데이터의 삭제 여부와 그 시기는 을이 자신의 보존 정책에 따라 결정한다.\n"
+    )
+    assert status(review, "data_destruction") == "contradicted"
+
+
+def test_rl_ji_whether_clause_decided_by_the_provider_is_a_limitation(review_text):
+    review = review_text("제20조(백업) 계약이 끝난 뒤 백업 사본을 따로 지울지, 언제 지울지는 을이 정합니다.\n")
+    assert status(review, "data_destruction") == "contradicted"
+
+
+def test_institution_deciding_whether_is_no_limitation(review_text):
+    review = review_text(
+        "제20조(파기) 계약이 종료되면 을은 데이터를 파기한다. 파기 여부의 확인은 갑이 결정한다.\n"
+    )
+    assert status(review, "data_destruction") == "satisfied"
+
+
+# ── English discretion and non-obligation ────────────────────────────────────────────────
+
+
+def test_may_but_shall_not_be_obliged_is_no_cooperation(tmp_path, catalog, concepts):
+    from fincloud.evidence.contracts.review import review_contract
+
+    path = tmp_path / "en.txt"
+    path.write_text(
+        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+        "Article 8. Drills\n8.1 The Provider may, but shall not be obliged to, participate in the Customer's "
+        "emergency response drills and vulnerability assessments.\n",
+        encoding="utf-8",
+    )
+    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
+    assert status(review, "drills_cooperation") == "contradicted"
+
+
+# ── look-alikes per clause ───────────────────────────────────────────────────────────────
+
+
+def test_a_price_change_notice_is_no_material_change_notice(review_text):
+    review = review_text("제5조(요금) 을이 요금을 바꾸려면 적용 30일 전까지 갑에게 서면으로 알려야 한다.\n")
+    assert status(review, "change_notification") == "missing"
+
+
+def test_providers_own_check_and_restore_test_are_no_drill_cooperation(review_text):
+    review = review_text(
+        "제8조(보안 점검) ① 을은 반기마다 자체 취약점 점검을 실시하고 결과를 갑에게 통보한다.\n"
+        "② 을은 연 1회 백업 데이터의 복원 시험을 실시한다.\n"
+    )
+    assert status(review, "drills_cooperation") == "missing"
+
+
+def test_version_migration_is_no_transition_support(review_text):
+    review = review_text(
+        "제10조(운영) 을은 지원을 종료하는 구성요소 버전이 있으면 6개월 전에 갑에게 알리고 갑의 전환에 필요한 기술 자료를 제공한다.\n"
+    )
+    assert status(review, "transition_support") == "missing"
+
+
+# ── bounds and exemptions that are not risks ─────────────────────────────────────────────
+
+
+def test_a_bound_on_the_providers_own_termination_right_is_protective(review_text):
+    review = review_text(
+        "제6조(해지) ① 갑은 을이 계약을 위반하여 서비스에 악영향이 우려되는 경우 이 계약을 해지할 수 있다.\n"
+        "② 을은 갑의 요금 미지급이 3개월 이상 계속된 경우를 제외하고는 이 계약을 해지할 수 없다.\n"
+    )
+    assert status(review, "termination_right") == "satisfied"
+
+
+def test_termination_only_on_the_providers_admission_is_no_right(review_text):
+    review = review_text(
+        "제21조(해지) 갑은 을이 중대한 의무를 위반하고, 을이 그 위반 사실을 서면으로 인정한 경우에 한하여 이 계약을 해지할 수 있다. "
+        "갑은 그 밖의 사유로는 이 계약을 해지할 수 없다.\n"
+    )
+    assert status(review, "termination_right") == "contradicted"
+
+
+def test_exemption_for_the_institutions_staff_errors_is_neutral(review_text):
+    review = review_text(
+        "제19조(손해배상) ① 을이 이 계약을 위반하여 갑에게 손해를 입힌 경우 을은 그 손해를 배상한다.\n"
+        "② 갑 임직원의 조작 실수로 생긴 손해에 대하여 을은 책임을 지지 아니한다.\n"
+    )
+    assert status(review, "liability") == "satisfied"
+
+
+def test_confidentiality_exceptions_are_neutral(review_text):
+    review = review_text(
+        "제17조(비밀유지) ① 을은 갑의 정보를 제3자에게 누설하여서는 아니 된다.\n"
+        "② 다음 정보는 비밀정보에서 제외한다.\n"
+        "1. 비밀유지의무를 지지 아니하는 제3자로부터 적법하게 취득한 정보\n"
+    )
+    assert status(review, "confidentiality") == "satisfied"
+
+
+# ── permissions, deemed discretion, plain language ───────────────────────────────────────
+
+
+def test_provider_may_change_subcontractors_without_consent_is_a_risk(review_text):
+    review = review_text("제16조(하위처리자) 을은 필요한 경우 갑의 동의 없이 하위처리자를 선정하거나 교체할 수 있다.\n")
+    assert status(review, "subcontracting_consent") == "contradicted"
+
+
+def test_provider_may_not_subcontract_without_consent_is_consent(review_text):
+    review = review_text("제16조(재위탁) 을은 갑의 동의 없이 재위탁할 수 없다.\n")
+    assert status(review, "subcontracting_consent") == "satisfied"
+
+
+def test_access_rules_left_to_the_providers_judgement_limit_access_control(review_text):
+    review = review_text(
+        "제13조(접근 권한) 을의 운영 인력이 갑의 데이터에 접근하는 경우 접근할 수 있는 사람과 범위, 사전 승인 절차, "
+        "접근 기록의 보관 기간은 을이 운영상 합리적이라고 판단하여 정합니다.\n"
+    )
+    assert status(review, "access_control") == "contradicted"
+
+
+def test_plain_language_termination_right(review_text):
+    review = review_text(
+        "제17조(계약을 끝낼 수 있는 경우) 을이 계약을 어겨 갑의 업무에 나쁜 영향을 줄 수 있으면 갑은 바로 계약을 끝낼 수 있습니다.\n"
+    )
+    assert status(review, "termination_right") == "satisfied"
+
+
+def test_plain_language_subcontracting(review_text):
+    review = review_text(
+        "제15조(다른 업체) 을이 업무의 일부를 협력업체에 맡기려면 갑의 서면 동의를 받아야 하며, 을은 협력업체를 연 1회 점검하여 관리·감독합니다.\n"
+    )
+    assert status(review, "subcontracting_consent") == "satisfied"
+    assert status(review, "subcontractor_oversight") == "satisfied"
+
+
+def test_subcontracting_consent_alone_is_partial_major_events(review_text):
+    review = review_text("제14조(재위탁) 을은 재위탁하려면 갑의 사전 서면 동의를 받아야 한다.\n")
+    assert status(review, "major_events") == "partly"
+
+
+def test_assignment_without_consent_weakens_major_events(review_text):
+    review = review_text(
+        "제17조(합병) ① 을이 합병하는 경우 60일 전에 갑에게 통지한다. ② 을은 갑의 동의 없이 계열회사에 이 계약상 지위를 양도할 수 있다.\n"
+    )
+    assert status(review, "major_events") != "satisfied"
