@@ -394,3 +394,39 @@ def test_assignment_without_consent_weakens_major_events(review_text):
         "제17조(합병) ① 을이 합병하는 경우 60일 전에 갑에게 통지한다. ② 을은 갑의 동의 없이 계열회사에 이 계약상 지위를 양도할 수 있다.\n"
     )
     assert status(review, "major_events") != "satisfied"
+
+
+# ── a rider sets an article aside; "whether" must be what is decided ─────────────────────
+
+
+def test_a_rider_setting_an_article_aside_supersedes_its_limitation(review_text):
+    review = review_text(
+        "제8조(처리 위치) ① 을은 서울 리전에서 데이터를 처리한다. ② 을은 운영상 필요하다고 판단하는 경우 처리 위치를 변경할 수 있다.\n"
+        "금융 특약\n"
+        "특약 제1조(우선 적용) 본 특약은 본 계약에 우선한다.\n"
+        "특약 제2조(정보처리 위치) ① 갑의 데이터는 대한민국 내 데이터센터에서만 처리·보관한다. "
+        "② 본 계약 제8조 제2항은 갑에 대하여 적용하지 아니한다.\n"
+    )
+    assert status(review, "processing_location") == "satisfied"
+
+
+def test_notwithstanding_a_paragraph_supersedes_only_that_paragraph(review_text):
+    review = review_text(
+        "제15조(종료) ① 을은 종료 후 30일간 데이터를 반출할 수 있게 한다. ② 그 밖의 이전 지원은 을이 동의하는 경우에 한하여 제공한다. "
+        "③ 백업 사본의 파기 여부와 시기는 을이 결정한다.\n"
+        "금융 특약\n"
+        "특약 제1조(우선 적용) 본 특약은 본 계약에 우선한다.\n"
+        "특약 제2조(이전 지원) 본 계약 제15조제2항에도 불구하고 을은 갑이 다른 사업자로 이전하는 것을 지원하고 전환계획을 수립한다.\n"
+        "특약 제3조(파기) 계약 종료 시 을은 데이터를 복구할 수 없도록 파기한다.\n"
+    )
+    assert status(review, "transition_support") == "satisfied"
+    assert status(review, "data_destruction") == "partly"  # 제15조 ③ is not set aside
+
+
+def test_checking_whether_decides_nothing(review_text):
+    review = review_text(
+        "제16조(재위탁) ① 을은 재위탁하려면 갑의 사전 서면 동의를 받아야 한다. "
+        "② 을은 재수탁자가 이 계약의 의무를 준수하도록 계약으로 정하고, 그 이행 여부를 연 1회 이상 점검한다.\n"
+    )
+    assert status(review, "subcontractor_oversight") == "satisfied"
+    assert not _risks(review, "subcontractor_oversight")

@@ -32,11 +32,45 @@ from fincloud.evidence.contracts.parties import (
 )
 from fincloud.evidence.contracts.structure import ContractDocument, Unit
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+|(?<=다\.)(?=\S)")
+# Sentences end at . ! ? ; 。 and after "다." glued to the next word; a bullet ("- ", "• ") of a 개조식
+# list (…함, …음 without a full stop) starts a new one.
+_SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+|(?<=다\.)(?=\S)|\s+(?=[-•▪◦○]\s)")
 EXCERPT_CHARS = 400
+# "본 계약 제11조에도 불구하고", "제4.2조에도 불구하고", "표준계약서 제8조 제2항은 … 적용하지 아니한다",
+# "Notwithstanding Section 8.3": the article named is set aside by the sentence.
+_OVERRIDE = re.compile(
+    r"제\s*(\d+)(?:\.(\d+))?\s*조(?:\s*의\s*\d+)?(?:\s*제?\s*(\d+)\s*항)?\s*(?:에도\s*불구하고|(?:은|는)\s*[^.。]{0,24}?적용하지\s*(?:아니|않))"
+    r"|[Nn]otwithstanding\s+(?:[Ss]ection|[Cc]lause|[Aa]rticle)\s+(\d+)(?:\.(\d+))?"
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _paragraph_number(paragraph: str | None) -> int | None:
+    """② → 2, (2) → 2."""
+    if not paragraph:
+        return None
+    if paragraph in _CIRCLED:
+        return _CIRCLED.index(paragraph) + 1
+    digits = paragraph.strip("()")
+    return int(digits) if digits.isdigit() else None
 # "-ㄹ지" (whether) as in "따로 지울지, 지운다면 언제 어떤 방법으로 지울지는 회사가 정합니다": a syllable
-# ending in ㄹ, then 지 and a particle or comma. (여부 is the noun form, listed in the catalog.)
-_WHETHER = re.compile("[" + "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 8) + r"]지(?:는|를|가|,|\s)")
+# ending in ㄹ, then 지. (여부 is the noun form, listed in the catalog.)
+_RL = "[" + "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 8) + "]"
+
+
+def _whether_topic(text: str, words: tuple[str, ...]) -> int | None:
+    """Where the sentence makes *whether* its topic ("삭제 여부, 방법 및 시기는", "참여할지 여부는",
+    "지울지는"), or None. "그 이행 여부를 연 1회 점검하며" checks whether, it decides nothing."""
+    korean = [w for w in words if not w.isascii()]
+    alternatives = [re.escape(w) for w in korean] + [_RL + "지"]
+    m = re.search(rf"(?:{'|'.join(alternatives)})(?:는|와|과|나|,|\s*및|\s*그리고)", text)
+    if m:
+        return m.start()
+    lowered = text.lower()
+    for w in words:
+        if w.isascii() and (i := lowered.find(w)) >= 0:
+            return i
+    return None
 # A definition says what a word means, not what anyone must do: '"규제기관"이란 금융위원회, 금융감독원 …
 # 감독·검사 권한을 가지는 기관을 말한다', '"Regulator" means …'. It supports no clause.
 _DEFINITION = re.compile(
@@ -122,7 +156,24 @@ class PreparedContract:
         self._negations: dict[int, list] = {}
         self.deferred = self._deferred() | {i for i, sent in enumerate(self.sentences) if _DEFINITION.search(sent.text)}
         self._phrase: dict[int, str] = {}
+        self.overridden = self._overridden()
         self._off: dict[tuple[str, str], frozenset[int]] = {}
+
+    def _overridden(self) -> set[tuple[str, int | None]]:
+        """Main-body articles another article sets aside: "본 계약 제11조에도 불구하고, 공급자는 …",
+        "표준계약서 제8조 제2항은 고객에 대하여 적용하지 아니한다", "Notwithstanding Section 8". A risk in
+        such an article is superseded by the text that sets it aside (usually a 금융 특약)."""
+        found: set[tuple[str, int | None]] = set()
+        for sent in self.sentences:
+            if sent.unit is None:
+                continue
+            here = self.doc.units[sent.unit]
+            for m in _OVERRIDE.finditer(sent.text):
+                article = f"제{m.group(1) or m.group(4)}조"
+                paragraph = m.group(2) or m.group(3) or m.group(5)
+                if here.annex is not None or here.article != article:
+                    found.add((article, int(paragraph) if paragraph else None))
+        return found
 
     def phrase_text(self, s: int) -> str:
         """The compact text a phrasing is looked for in: the sentence, and for a 호/목 also the lead-in
@@ -219,7 +270,7 @@ def review_clause(prep: PreparedContract, clause: ClauseConcept) -> ClauseFindin
     for part in clause.parts:
         support, part_risks = _find_part(prep, clause, part)
         part_support.append(support)
-        risks.extend(r for r in part_risks if all(r.segment != x.segment for x in risks))
+        risks.extend(r for r in part_risks if all(r.segment != x.segment for x in risks) and not _superseded(prep, r))
     # Support never shares a sentence with a risk; support beside it in the same 항 (a proviso
     # "다만, … 제공한다" after a denial) still counts, so the clause is at best partly.
     risky_sentences = {s for r in risks for s in r.sentences}
@@ -242,6 +293,16 @@ def review_clause(prep: PreparedContract, clause: ClauseConcept) -> ClauseFindin
     anchors = [e for p in clause.parts for e in p.elements if e.anchor]
     mentioned = any(prep.element_hits(e) for e in anchors)
     return ClauseFinding(clause, "missing", 0.7 if mentioned else 0.9, [], [], [])
+
+
+def _superseded(prep: PreparedContract, risk: Hit) -> bool:
+    """A risk in a main-body article that another article sets aside ("제8조에도 불구하고")."""
+    if not prep.overridden:
+        return False
+    unit = prep.unit(risk.sentences[0])
+    if unit.annex is not None or unit.article is None:
+        return False
+    return (unit.article, None) in prep.overridden or (unit.article, _paragraph_number(unit.paragraph)) in prep.overridden
 
 
 def _find_part(prep: PreparedContract, clause: ClauseConcept, part: Part) -> tuple[list[Hit], list[Hit]]:
@@ -536,8 +597,8 @@ def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bo
         return True
     if _permits(prep, clause, sent):
         return True
-    if (any(w in text for w in shared.decides_whether) or _WHETHER.search(sent.text)) and provider_decides(
-        sent.text, prep.parties, shared.decides_verbs
+    if (start := _whether_topic(sent.text, shared.decides_whether)) is not None and provider_decides(
+        sent.text[start:], prep.parties, shared.decides_verbs
     ):
         # "삭제 여부, 방법 및 시기는 … 공급자가 결정하며": whether it happens is the provider's choice.
         return True

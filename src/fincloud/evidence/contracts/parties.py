@@ -149,7 +149,7 @@ def _discretion_patterns(
     if spaced:
         # A judgement must be the provider's own: no other subject or source between them
         # ("을은 관련 법령이 정하는 바에 따라", "을은 법령에서 정하는", "을은 감독당국이 필요하다고 인정하는").
-        between = rf"(?:(?!{inst})(?!\S*(?:법|규정|당국|기관|계약|약정|합의서))\S{{1,6}}(?<![이가서])\s+){{0,3}}?"
+        between = rf"(?:(?!{inst})(?!\S*(?:법|규정|당국|기관|계약|약정|합의서))\S{{1,10}}(?<![이가서])\s+){{0,3}}?"
     seeks = r"(?![을를]\s*(?:요청|신청|구하|얻|받))"
     pattern = re.compile(rf"{prov}(?:{_PARTICLES}|'s|’s)?\s*{between}(?:{words}){seeks}{tail}", re.IGNORECASE)
     mutual = re.compile(rf"{inst}\s*(?:과|와|및|and)\s*$", re.IGNORECASE)
