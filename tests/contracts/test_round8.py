@@ -430,3 +430,22 @@ def test_checking_whether_decides_nothing(review_text):
     )
     assert status(review, "subcontractor_oversight") == "satisfied"
     assert not _risks(review, "subcontractor_oversight")
+
+
+# ── amendments: a 신·구 조문 대비표 and quoted new articles ─────────────────────────────────
+
+
+def test_only_the_amended_column_of_a_comparison_table_counts(review_text):
+    review = review_text(
+        "제2조(원계약의 변경) 원계약을 아래 대비표의 개정안과 같이 변경한다.\n"
+        "조항 | 현행 | 개정안\n"
+        "제11조(감사) | 을이 동의하는 경우에 한하여 갑의 감사인은 현장을 방문할 수 있다. | "
+        "을은 금융감독원 및 갑의 감사인의 검사와 현장 방문을 수용하고 자료 제출 요구에 응한다.\n"
+        "\n[신설 조문]\n"
+        "「제3조의2(데이터의 귀속) 서비스에 저장되는 갑의 데이터에 관한 모든 권리는 갑에게 귀속된다.」\n"
+    )
+    assert status(review, "supervisory_access") == "satisfied"
+    assert not _risks(review, "supervisory_access")
+    assert _locations(review, "supervisory_access")[0].startswith("제11조")
+    assert status(review, "data") == "satisfied"
+    assert _locations(review, "data")[0].startswith("제3조의2")

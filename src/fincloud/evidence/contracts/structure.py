@@ -122,6 +122,8 @@ class _State:
         # (name, index of its first unit, heading) of a possible second agreement ("부속합의서")
         self.pending_part: tuple[str, int, str] | None = None
         self.english_opened = False  # the current article was opened by an English heading
+        # column of the amended text in a 신·구 조문 대비표 ("조항 | 현행 | 개정안"), while inside one
+        self.comparison: int | None = None
 
     def flush(self) -> None:
         text = " ".join(t for t in self.text if t).strip()
@@ -145,7 +147,9 @@ def split(raw: RawDocument) -> ContractDocument:
     """
     st = _State()
     for block in raw.blocks:
-        line = block.text.strip()
+        line = _amended_text(st, block.text.strip())
+        if line is None:
+            continue
         if (pm := _PART_ARTICLE_PREFIX.match(line)) and st.seen_article:
             # "특약 제1조(목적)": the prefix names the agreement the article belongs to. Its 제1조 opens
             # that agreement even when no heading line announced it.
@@ -220,6 +224,28 @@ def split(raw: RawDocument) -> ContractDocument:
         _continue_line(st, block, line)
     st.flush()
     return ContractDocument(raw, tuple(st.units))
+
+
+_QUOTED_ARTICLE = re.compile(r"^[「『]\s*(?=제\s*\d+\s*조)")
+
+
+def _amended_text(st: _State, line: str) -> str | None:
+    """What of a line counts as contract text in an amendment.
+
+    A 신·구 조문 대비표 flattened to text ("조항 | 현행 | 개정안" then "제4조(처리 장소) | old | new") keeps
+    only the amended text, read as that article; the header row is dropped (None). A new article
+    quoted in 「 」 ("「제3조의2(데이터의 귀속) …」") is read as that article."""
+    if "|" in line:
+        cells = [c.strip() for c in line.split("|")]
+        new = next((i for i, c in enumerate(cells) if i > 0 and re.match(r"^(?:개정안?|변경안?|변경\s*후|개정\s*후|신설안)", c)), None)
+        if new is not None and any(re.match(r"^(?:현행|변경\s*전|개정\s*전|종전)", c) for c in cells):
+            st.comparison = new
+            return None
+        if st.comparison is not None and len(cells) > st.comparison and _ARTICLE.match(cells[0]):
+            return f"{cells[0]} {cells[st.comparison]}".strip()
+    elif line and st.comparison is not None:
+        st.comparison = None
+    return _QUOTED_ARTICLE.sub("", line).rstrip("」』").rstrip() if _QUOTED_ARTICLE.match(line) else line
 
 
 def _start_part(st: _State, name: str, first_unit: int, heading: str) -> None:
