@@ -154,8 +154,10 @@ class PreparedContract:
         self._text = "\x00".join(pieces)
         self._hits: dict[int, dict[int, list[str]]] = {}
         self._negations: dict[int, list] = {}
+        self._containing: dict[tuple[str, ...], frozenset[int]] = {}
         self.deferred = self._deferred() | {i for i, sent in enumerate(self.sentences) if _DEFINITION.search(sent.text)}
         self._phrase: dict[int, str] = {}
+        self.leads = self._leads()
         self.overridden = self._overridden()
         self._off: dict[tuple[str, str], frozenset[int]] = {}
 
@@ -178,16 +180,37 @@ class PreparedContract:
     def phrase_text(self, s: int) -> str:
         """The compact text a phrasing is looked for in: the sentence, and for a 호/목 also the lead-in
         it completes ("을은 다음 사항이 생기면 갑에게 알린다. … 3. 최대주주의 변경" is one statement)."""
+        lead = self.leads.get(s)
+        if lead is None:
+            return self.sentences[s].compact
         if s not in self._phrase:
-            sent = self.sentences[s]
-            text = sent.compact
-            if sent.unit is not None and sent.segment is not None and self.doc.units[sent.unit].item is not None:
-                lead = [t for t in self.segments[sent.segment].sentences
-                        if t < s and self.sentences[t].unit is not None and self.doc.units[self.sentences[t].unit].item is None]
-                if lead:
-                    text = self.sentences[lead[-1]].compact + "\x00" + text
-            self._phrase[s] = text
+            self._phrase[s] = self.sentences[lead].compact + "\x00" + self.sentences[s].compact
         return self._phrase[s]
+
+    def _leads(self) -> dict[int, int]:
+        """호/목 sentence → the last sentence before it, in its segment, that is not part of a 호."""
+        leads: dict[int, int] = {}
+        for seg in self.segments:
+            lead: int | None = None
+            for t in seg.sentences:
+                sent = self.sentences[t]
+                if sent.unit is None:
+                    continue
+                if self.doc.units[sent.unit].item is None:
+                    lead = t
+                elif lead is not None:
+                    leads[t] = lead
+        return leads
+
+    def containing(self, phrases: tuple[str, ...]) -> frozenset[int]:
+        """Sentences whose compact text holds any of the (compact) phrases; one regex pass, cached."""
+        if not phrases:
+            return frozenset()
+        if phrases not in self._containing:
+            pattern = re.compile("|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)))
+            found = {bisect.bisect_right(self._offsets, m.start()) - 1 for m in pattern.finditer(self._text)}
+            self._containing[phrases] = frozenset(found)
+        return self._containing[phrases]
 
     def _deferred(self) -> set[int]:
         """Sentences that only defer to terms outside the contract ("… 약관이 정하는 바에 따른다"),
@@ -196,8 +219,11 @@ class PreparedContract:
         if not cues:
             return set()
         found: set[int] = set()
+        candidates = self.containing(tuple(sorted({g[0] for g in cues})))
         for seg in self.segments:
-            deferring = [s for s in seg.sentences if any(all(c in self.sentences[s].compact for c in g) for g in cues)]
+            deferring = [
+                s for s in seg.sentences if s in candidates and any(all(c in self.sentences[s].compact for c in g) for g in cues)
+            ]
             if not deferring:
                 continue
             found.update(deferring)
@@ -250,9 +276,7 @@ class PreparedContract:
             return frozenset()
         key = ("off", clause.id)
         if key not in self._off:
-            self._off[key] = frozenset(
-                i for i, sent in enumerate(self.sentences) if any(p in sent.compact for p in clause.off_topic)
-            )
+            self._off[key] = self.containing(clause.off_topic)
         return self._off[key]
 
     def sentence_negations(self, index: int) -> list:
@@ -358,14 +382,19 @@ def _indirect_segments(prep: PreparedContract, part: Part) -> set[int]:
 def _phrase_segments(prep: PreparedContract, groups: tuple[tuple[str, ...], ...]) -> set[int]:
     if not groups:
         return set()
-    firsts = {g[0] for g in groups}
-    return {
-        sent.segment
-        for i, sent in enumerate(prep.sentences)
-        if sent.segment is not None
-        and any(f in (text := prep.phrase_text(i)) for f in firsts)
-        and any(all(t in text for t in group) for group in groups)
-    }
+    firsts = tuple(sorted({g[0] for g in groups}))
+    hits = prep.containing(firsts)
+    # a 호 whose lead-in names the first phrase is a candidate too
+    candidates = hits | {s for s, lead in prep.leads.items() if lead in hits}
+    found = set()
+    for i in candidates:
+        sent = prep.sentences[i]
+        if sent.segment is None:
+            continue
+        text = prep.phrase_text(i)
+        if any(all(t in text for t in group) for group in groups):
+            found.add(sent.segment)
+    return found
 
 
 def _title_anchor_segments(prep: PreparedContract, hits: list[dict[int, list[str]]], anchor_idx: list[int]) -> set[int]:
