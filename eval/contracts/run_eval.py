@@ -111,7 +111,7 @@ def heldout_missing(gold: Path, sums: Path) -> str | None:
 
 
 _ARTICLE = re.compile(r"제\s*\d+\s*조(?:\s*의\s*\d+)?")
-_ANNEX = re.compile(r"(별표|별첨|별지|부록|부속서|Annex|Schedule|Appendix|Exhibit)\s*([0-9A-Za-z]*)", re.IGNORECASE)
+_ANNEX = re.compile(r"(별표|별첨|별지|부록|부속서|주문서|신청서|Annex|Schedule|Appendix|Exhibit)\s*([0-9A-Za-z]*)", re.IGNORECASE)
 
 
 def _articles(locations: list[str]) -> set[str]:

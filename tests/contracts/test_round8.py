@@ -449,3 +449,22 @@ def test_only_the_amended_column_of_a_comparison_table_counts(review_text):
     assert _locations(review, "supervisory_access")[0].startswith("제11조")
     assert status(review, "data") == "satisfied"
     assert _locations(review, "data")[0].startswith("제3조의2")
+
+
+def test_order_form_sections_are_cited_as_order_form_items(tmp_path, catalog, concepts):
+    from fincloud.evidence.contracts.review import review_contract
+
+    path = tmp_path / "order.txt"
+    path.write_text(
+        "클라우드 서비스 주문서 (Order Form)\n"
+        '고객: △△자산운용 주식회사(이하 "고객")\n공급자: ▲▲클라우드 주식회사(이하 "회사")\n'
+        "1. 주문 정보\n- 서비스명: 가상서버\n"
+        "2. 이용 목적 및 대상 시스템\n- 이용 대상 업무: 리서치 업무\n- 대상 시스템: 백테스트 분석 서버\n"
+        "[첨부] 이용약관 요약\n"
+        "제1조(목적)\n- 이 약관은 서비스 이용 조건을 정함\n"
+        "제2조(관할)\n- 이 계약에 관한 소송은 서울중앙지방법원을 제1심 관할 법원으로 함\n",
+        encoding="utf-8",
+    )
+    review = review_contract(path, critical=False, catalog=catalog, concepts=concepts)
+    assert _locations(review, "scope_of_service")[0] == "주문서 2호"
+    assert _locations(review, "jurisdiction")[0].startswith("제2조")

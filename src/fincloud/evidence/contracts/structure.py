@@ -124,6 +124,7 @@ class _State:
         self.english_opened = False  # the current article was opened by an English heading
         # column of the amended text in a 신·구 조문 대비표 ("조항 | 현행 | 개정안"), while inside one
         self.comparison: int | None = None
+        self.order_form: str | None = None  # the part name when the document opens with an order form
 
     def flush(self) -> None:
         text = " ".join(t for t in self.text if t).strip()
@@ -150,6 +151,16 @@ def split(raw: RawDocument) -> ContractDocument:
         line = _amended_text(st, block.text.strip())
         if line is None:
             continue
+        if not st.seen_article and st.annex is None and not st.units and not st.text and (m := _ORDER_FORM.search(line)):
+            # The document is an order form: its own numbered sections come before any 조.
+            st.annex = st.order_form = "주문서" if m.group(1) in ("주문서", "Order Form", "ORDER FORM") else m.group(1)
+            st.title = line
+            st.start(block, "")
+            continue
+        if st.order_form and st.annex == st.order_form and (am := _ARTICLE.match(line)) and am.group(1) == "1":
+            # The terms attached to the order form begin: their articles are the contract's own.
+            st.flush()
+            st.annex = None
         if (pm := _PART_ARTICLE_PREFIX.match(line)) and st.seen_article:
             # "특약 제1조(목적)": the prefix names the agreement the article belongs to. Its 제1조 opens
             # that agreement even when no heading line announced it.
@@ -224,6 +235,11 @@ def split(raw: RawDocument) -> ContractDocument:
         _continue_line(st, block, line)
     st.flush()
     return ContractDocument(raw, tuple(st.units))
+
+
+# An order form that opens the document ("클라우드 서비스 주문서 (Order Form)", "서비스 이용 신청서"): its
+# numbered sections ("2. 이용 목적 및 대상 시스템") are cited as "주문서 2호" until the terms' 제1조 begins.
+_ORDER_FORM = re.compile(r"(주문서|신청서|청약서|Order Form|ORDER FORM)\s*(?:[(（][^)）]{0,40}[)）])?\s*$")
 
 
 _QUOTED_ARTICLE = re.compile(r"^[「『]\s*(?=제\s*\d+\s*조)")
