@@ -14,8 +14,8 @@ gold_tuning8_a/b/c.yaml (tuning8/, written in round 8 by three independent autho
 material, labelled by LABELLING.md). Earlier held-out sets keep their file names and folders so that
 their SHA256SUMS and RUN_round*.txt records stay valid.
 
-The held-out slot of round 8 has three parts, gold_heldout8a.yaml (heldout8a/), gold_heldout8b.yaml
-(heldout8b/) and gold_heldout8c.yaml (heldout8c/), each written by its own independent author, never opened while tuning, and frozen by
+The held-out slot of round 8 has four parts, gold_heldout8a.yaml … gold_heldout8d.yaml (heldout8a/ …
+heldout8d/), each written by its own independent author, never opened while tuning, and frozen by
 its own SHA256SUMS; they are scored together. `--heldout GOLD [--sums SUMS]` (repeatable) names
 other parts. Before the slot is run, every file a gold names and the gold file itself must be
 listed in its checksum list with a matching sha256 (exit 1 otherwise); when a gold file or a
@@ -55,12 +55,13 @@ SETS = {
                HERE / "gold_tuning8_a.yaml", HERE / "gold_tuning8_b.yaml", HERE / "gold_tuning8_c.yaml",
                HERE / "gold_tuning8_d.yaml", HERE / "gold_tuning8_e.yaml", HERE / "gold_tuning8_f.yaml"],
 }
-# The held-out slot of round 8: three parts, each written by its own independent author while round 8
+# The held-out slot of round 8: four parts, each written by its own independent author while round 8
 # was tuned, each frozen by its own SHA256SUMS; scored together (and per part).
 HELDOUT_PARTS: list[tuple[Path, Path]] = [
     (HERE / "gold_heldout8a.yaml", HERE / "heldout8a" / "SHA256SUMS"),
     (HERE / "gold_heldout8b.yaml", HERE / "heldout8b" / "SHA256SUMS"),
     (HERE / "gold_heldout8c.yaml", HERE / "heldout8c" / "SHA256SUMS"),
+    (HERE / "gold_heldout8d.yaml", HERE / "heldout8d" / "SHA256SUMS"),
 ]
 HELDOUT_GOLD, HELDOUT_SUMS = HELDOUT_PARTS[0]
 
@@ -206,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=["tuning", "heldout", "all"], default="all")
     parser.add_argument("--heldout", type=Path, action="append", default=None,
                         help="held-out gold file; repeat for a slot of several parts "
-                             "(default: gold_heldout8a/b/c.yaml)")
+                             "(default: gold_heldout8a/b/c/d.yaml)")
     parser.add_argument("--sums", type=Path, action="append", default=None,
                         help="SHA256SUMS of each --heldout, in the same order (default: SHA256SUMS in "
                              "the folder of the gold's first contract)")

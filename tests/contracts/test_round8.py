@@ -193,7 +193,7 @@ def test_round7_is_in_tuning_and_heldout_slot_is_round8():
     run_eval = _run_eval()
     assert run_eval.HERE / "gold_heldout7.yaml" in run_eval.SETS["tuning"]
     names = [(gold.name, sums.parent.name) for gold, sums in run_eval.HELDOUT_PARTS]
-    assert names == [("gold_heldout8a.yaml", "heldout8a"), ("gold_heldout8b.yaml", "heldout8b"), ("gold_heldout8c.yaml", "heldout8c")]
+    assert names == [("gold_heldout8a.yaml", "heldout8a"), ("gold_heldout8b.yaml", "heldout8b"), ("gold_heldout8c.yaml", "heldout8c"), ("gold_heldout8d.yaml", "heldout8d")]
     assert not set(run_eval.SETS["tuning"]) & {gold for gold, _ in run_eval.HELDOUT_PARTS}
 
 
