@@ -468,3 +468,44 @@ def test_order_form_sections_are_cited_as_order_form_items(tmp_path, catalog, co
     review = review_contract(path, critical=False, catalog=catalog, concepts=concepts)
     assert _locations(review, "scope_of_service")[0] == "주문서 2호"
     assert _locations(review, "jurisdiction")[0].startswith("제2조")
+
+
+# ── more ways to leave it to the provider; amendments deferring to the original ───────────
+
+
+def test_provider_discretion_phrasings(review_text):
+    review = review_text(
+        "제8조(서비스 수준) ① 을은 가용률 보고서를 을이 적절하다고 여기는 시기와 형식으로 갑에게 제공할 수 있다.\n"
+        "② 갑이 서비스 수준의 개선을 요청하는 경우 협의가 이루어지지 않으면 을의 안에 따른다.\n"
+        "제27조(종료 시 데이터) 계약이 종료된 후 보관하는 데이터의 파기 여부와 시기는 을의 재량에 속한다.\n"
+    )
+    assert status(review, "sla_monitoring") in ("contradicted", "partly")
+    assert _risks(review, "sla_monitoring")
+    assert status(review, "data_destruction") == "contradicted"
+
+
+def test_amendment_items_left_to_the_original_contract_are_no_clause(review_text):
+    review = review_text(
+        "제4조(종전 조항의 적용) 다음 각 호의 사항은 이 합의서로 변경하지 아니하며, 원계약에서 정한 바에 따른다.\n"
+        "1. 비밀유지 및 고객정보 보호: 원계약 제14조\n"
+        "2. 분쟁 해결 및 관할 법원: 원계약 제25조\n"
+    )
+    assert status(review, "confidentiality") == "missing"
+    assert status(review, "jurisdiction") == "missing"
+
+
+def test_damages_only_and_no_termination_for_breach_is_no_right(review_text):
+    review = review_text(
+        "제17조(해지) 을이 이 계약상 의무를 위반한 경우에도 갑은 손해배상을 청구할 수 있을 뿐이며, "
+        "이를 이유로 이 계약을 해지하거나 이용요금의 지급을 거절하지 못한다.\n"
+    )
+    assert status(review, "termination_right") == "contradicted"
+
+
+def test_provider_access_without_approval_is_not_an_emergency_access_risk(review_text):
+    review = review_text(
+        "제8조(장애 대응) ① 서비스가 중단된 경우 을은 갑이 데이터에 접근하여 추출할 수 있도록 비상 접근 계정을 즉시 발급한다.\n"
+        "② 을은 필요하다고 을이 판단하는 경우에는 갑의 승인 없이 갑의 데이터베이스에 접근할 수 있다.\n"
+    )
+    assert status(review, "emergency_access") == "satisfied"
+    assert status(review, "access_control") in ("contradicted", "partly")

@@ -555,8 +555,9 @@ def _limited_sentences(
     later proviso overrides by naming the obligation: "통지는 … 공지로 갈음할 수 있다. 다만,
     서비스 제공 위치의 변경은 … 서면으로 통지하여야 한다"."""
     limited = set()
+    off = prep.off_topic(clause)
     for k, s in enumerate(seg.sentences):
-        if not _limits(prep, clause, prep.sentences[s]):
+        if s in off or not _limits(prep, clause, prep.sentences[s]):
             continue
         if part.subject == "institution" and not subject_is_institution(prep.sentences[s].text, prep.parties):
             # "을은 … 경우를 제외하고는 이 계약을 해지할 수 없다": the provider's own right is bound, which
