@@ -509,3 +509,19 @@ def test_provider_access_without_approval_is_not_an_emergency_access_risk(review
     )
     assert status(review, "emergency_access") == "satisfied"
     assert status(review, "access_control") in ("contradicted", "partly")
+
+
+def test_no_duty_to_join_drills_with_a_discretionary_summary_is_no_cooperation(review_text):
+    review = review_text(
+        "제6조(보안) 을은 갑이 실시하는 비상대응훈련 또는 취약점 분석·평가에 참여하거나 협조할 의무를 부담하지 아니한다. "
+        "다만, 을은 자신이 상당하다고 보는 범위에서 해당 훈련에 필요한 자료의 요약본을 갑에게 제공할 수 있다.\n"
+    )
+    assert status(review, "drills_cooperation") == "contradicted"
+
+
+def test_moving_to_another_msp_or_own_operation_is_transition(review_text):
+    review = review_text(
+        "제14조(이전 지원) ① 갑이 위탁업무를 다른 관리사업자 또는 갑의 자체 운영으로 이전하려는 경우 을은 이전이 완료될 때까지 데이터 이관을 지원한다.\n"
+        "② 을은 이관 절차와 일정을 포함한 전환계획서를 작성하여 갑에게 제출한다.\n"
+    )
+    assert status(review, "transition_support") == "satisfied"
