@@ -525,3 +525,20 @@ def test_moving_to_another_msp_or_own_operation_is_transition(review_text):
         "② 을은 이관 절차와 일정을 포함한 전환계획서를 작성하여 갑에게 제출한다.\n"
     )
     assert status(review, "transition_support") == "satisfied"
+
+
+def test_neither_party_may_assign_without_consent_is_protective(tmp_path, catalog, concepts):
+    from fincloud.evidence.contracts.review import review_contract
+
+    path = tmp_path / "en.txt"
+    path.write_text(
+        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+        "Article 14. Assignment\n14.1 Neither Party may assign this Agreement without the prior written consent of the other Party.\n"
+        "14.2 In the event of a merger, the Provider shall notify the Customer in advance and the Customer may terminate.\n"
+        "Article 20. Business Continuity\nContingency arrangements in the event of an interruption of the Services shall be as "
+        "described in the Provider's Business Continuity Policy published on the Provider's customer portal.\n",
+        encoding="utf-8",
+    )
+    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
+    assert status(review, "major_events") == "satisfied"
+    assert status(review, "emergency_access") == "missing"
