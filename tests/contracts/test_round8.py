@@ -542,3 +542,11 @@ def test_neither_party_may_assign_without_consent_is_protective(tmp_path, catalo
     review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
     assert status(review, "major_events") == "satisfied"
     assert status(review, "emergency_access") == "missing"
+
+
+def test_no_duty_to_issue_a_destruction_certificate_denies_part_of_destruction(review_text):
+    review = review_text(
+        "제23조(종료 후 데이터) ① 계약 종료 후 남은 데이터의 삭제 여부와 시기는 을이 정한다. "
+        "② 을은 제1항의 데이터에 관하여 파기 확인서를 발급할 의무를 지지 아니한다.\n"
+    )
+    assert status(review, "data_destruction") == "contradicted"

@@ -162,6 +162,15 @@ def _governed(tokens: list[tuple[str, str]], start: int) -> Negation | None:
                 k -= 1
             if k >= 0 and tokens[k][1] in _CONTENT:
                 governed.append(tokens[k][0])
+                # …and that verb's object: "파기 확인서를 발급할 의무를 지지 아니한다" → 확인서, 파기.
+                m = k - 1
+                if m >= 0 and tokens[m][1] == "JKO":
+                    m -= 1
+                    nouns = 0
+                    while m >= 0 and nouns < 2 and tokens[m][1] in ("NNG", "NNP", "SL", "XR"):
+                        governed.append(tokens[m][0])
+                        nouns += 1
+                        m -= 1
         break
     return Negation(compact(predicate), tuple(compact(g) for g in governed))
 
