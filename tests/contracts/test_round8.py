@@ -550,3 +550,16 @@ def test_no_duty_to_issue_a_destruction_certificate_denies_part_of_destruction(r
         "② 을은 제1항의 데이터에 관하여 파기 확인서를 발급할 의무를 지지 아니한다.\n"
     )
     assert status(review, "data_destruction") == "contradicted"
+
+
+def test_backups_kept_until_the_provider_decides_make_destruction_partial(review_text):
+    review = review_text(
+        "제18조(종료) 계약이 끝나면 을은 30일 안에 갑의 데이터를 복구할 수 없도록 파기합니다.\n"
+        "제20조(백업 사본) 제18조에도 불구하고 백업 사본을 따로 지울지, 언제 지울지는 을이 정합니다.\n"
+    )
+    assert status(review, "data_destruction") == "partly"
+
+
+def test_a_change_of_contact_details_is_no_material_change(review_text):
+    review = review_text("제9조(연락) 담당 부서나 연락처가 바뀌면 상대방에게 지체 없이 알립니다.\n")
+    assert status(review, "change_notification") == "missing"

@@ -540,7 +540,11 @@ def _risk(
             s
             for s in seg.sentences
             if s in anchor_sentences
-            and (any(all(t in prep.sentences[s].compact for t in g) for g in clause.limitations) or _permits(prep, clause, prep.sentences[s]))
+            and (
+                any(all(t in prep.sentences[s].compact for t in g) for g in clause.limitations)
+                or _permits(prep, clause, prep.sentences[s])
+                or _provider_decides_whether(prep, prep.sentences[s], clause.negation_targets)
+            )
             and not (part.subject == "institution" and not subject_is_institution(prep.sentences[s].text, prep.parties))
         }
         return ("limitation", own) if own else (None, set())
@@ -607,6 +611,22 @@ def _permits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> b
     )
 
 
+def _provider_decides_whether(prep: PreparedContract, sent: Sentence, core: tuple[str, ...] | None = None) -> bool:
+    """"삭제 여부, 방법 및 시기는 … 공급자가 결정하며", "지울지는 회사가 정합니다": whether it happens
+    is the provider's choice. With `core` (a clause's negation_targets), the matter decided — the
+    words just before "여부"/"-ㄹ지" — must be that core duty; then it is a risk wherever the clause
+    is named, like the clause's own weakening phrases ("삭제 여부" weakens destruction, not the data
+    clause of the same sentence)."""
+    shared = prep.concepts.shared
+    start = _whether_topic(sent.text, shared.decides_whether)
+    if start is None or not provider_decides(sent.text[start:], prep.parties, shared.decides_verbs):
+        return False
+    if core is None:
+        return True
+    topic = compact(sent.text[max(0, start - 12) : start + 3])
+    return any(t in topic for t in core)
+
+
 def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bool:
     """Does the sentence bind the obligation to the provider's consent, discretion, own policy
     or scope ("을이 필요하다고 인정하는 범위에 한하여", "회사의 보안정책에 반하지 않는 범위 내에서만"),
@@ -627,10 +647,7 @@ def _limits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> bo
         return True
     if _permits(prep, clause, sent):
         return True
-    if (start := _whether_topic(sent.text, shared.decides_whether)) is not None and provider_decides(
-        sent.text[start:], prep.parties, shared.decides_verbs
-    ):
-        # "삭제 여부, 방법 및 시기는 … 공급자가 결정하며": whether it happens is the provider's choice.
+    if _provider_decides_whether(prep, sent):
         return True
     if (
         (not clause.restriction_is_duty or clause.judgements_limit)
