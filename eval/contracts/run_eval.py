@@ -54,7 +54,8 @@ SETS = {
                HERE / "gold_heldout6.yaml", HERE / "gold_heldout7.yaml",
                HERE / "gold_tuning8_a.yaml", HERE / "gold_tuning8_b.yaml", HERE / "gold_tuning8_c.yaml",
                HERE / "gold_tuning8_d.yaml", HERE / "gold_tuning8_e.yaml", HERE / "gold_tuning8_f.yaml",
-               HERE / "gold_tuning8_g.yaml", HERE / "gold_tuning8_h.yaml"],
+               HERE / "gold_tuning8_g.yaml", HERE / "gold_tuning8_h.yaml", HERE / "gold_tuning8_j.yaml",
+               HERE / "gold_tuning8_k.yaml"],
 }
 # The held-out slot of round 8: four parts, each written by its own independent author while round 8
 # was tuned, each frozen by its own SHA256SUMS; scored together (and per part).

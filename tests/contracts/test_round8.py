@@ -563,3 +563,19 @@ def test_backups_kept_until_the_provider_decides_make_destruction_partial(review
 def test_a_change_of_contact_details_is_no_material_change(review_text):
     review = review_text("제9조(연락) 담당 부서나 연락처가 바뀌면 상대방에게 지체 없이 알립니다.\n")
     assert status(review, "change_notification") == "missing"
+
+
+def test_provider_choosing_its_partners_without_consent_is_no_consent(review_text):
+    review = review_text(
+        "제12조(재위탁) 을은 야간 관제 등 업무의 일부를 을이 선정한 협력사에 재위탁할 수 있으며, 협력사의 선정과 교체는 을이 정합니다.\n"
+    )
+    assert status(review, "subcontracting_consent") == "contradicted"
+
+
+def test_partner_companies_are_subcontractors(review_text):
+    review = review_text(
+        "제11조(협력사) ① 을은 서비스 제공의 일부를 협력사에 위탁할 수 있으며, 이 경우 갑의 별도 동의를 요하지 아니한다.\n"
+        "② 을은 협력사의 의무 이행 여부를 분기 1회 점검하는 등 협력사를 관리·감독한다.\n"
+    )
+    assert status(review, "subcontracting_consent") == "contradicted"
+    assert status(review, "subcontractor_oversight") == "satisfied"

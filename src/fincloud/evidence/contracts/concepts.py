@@ -85,6 +85,9 @@ class ClauseConcept:
     # Phrases of look-alike topics: a sentence holding one is neither support nor risk for the clause
     # (a price change is not a material change for change_notification).
     off_topic: tuple[str, ...] = ()
+    # Matters whose "whether" the provider may not decide alone ("삭제 여부", "협력사의 선정과 교체"):
+    # such a sentence is a risk wherever the clause is named.
+    decided_topics: tuple[str, ...] = ()
 
     @property
     def anchor_terms(self) -> tuple[str, ...]:
@@ -236,6 +239,7 @@ def _clause(d: dict) -> ClauseConcept:
         permissions=tuple(_group(t) for t in d.get("permissions") or ()),
         benign_contexts=tuple(compact(t) for t in _strs(d.get("benign_contexts"))),
         off_topic=tuple(compact(t) for t in _strs(d.get("off_topic"))),
+        decided_topics=tuple(compact(t) for t in _strs(d.get("decided_topics"))),
     )
 
 

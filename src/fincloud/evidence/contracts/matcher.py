@@ -62,7 +62,7 @@ def _whether_topic(text: str, words: tuple[str, ...]) -> int | None:
     """Where the sentence makes *whether* its topic ("삭제 여부, 방법 및 시기는", "참여할지 여부는",
     "지울지는"), or None. "그 이행 여부를 연 1회 점검하며" checks whether, it decides nothing."""
     korean = [w for w in words if not w.isascii()]
-    alternatives = [re.escape(w) for w in korean] + [_RL + "지"]
+    alternatives = [r"\s*".join(re.escape(ch) for ch in w) for w in korean] + [_RL + "지"]
     m = re.search(rf"(?:{'|'.join(alternatives)})(?:는|와|과|나|,|\s*및|\s*그리고)", text)
     if m:
         return m.start()
@@ -543,7 +543,7 @@ def _risk(
             and (
                 any(all(t in prep.sentences[s].compact for t in g) for g in clause.limitations)
                 or _permits(prep, clause, prep.sentences[s])
-                or _provider_decides_whether(prep, prep.sentences[s], clause.negation_targets)
+                or (clause.decided_topics and _provider_decides_whether(prep, prep.sentences[s], clause.decided_topics))
             )
             and not (part.subject == "institution" and not subject_is_institution(prep.sentences[s].text, prep.parties))
         }
@@ -613,7 +613,7 @@ def _permits(prep: PreparedContract, clause: ClauseConcept, sent: Sentence) -> b
 
 def _provider_decides_whether(prep: PreparedContract, sent: Sentence, core: tuple[str, ...] | None = None) -> bool:
     """"삭제 여부, 방법 및 시기는 … 공급자가 결정하며", "지울지는 회사가 정합니다": whether it happens
-    is the provider's choice. With `core` (a clause's negation_targets), the matter decided — the
+    is the provider's choice. With `core` (a clause's decided_topics), the matter decided — the
     words just before "여부"/"-ㄹ지" — must be that core duty; then it is a risk wherever the clause
     is named, like the clause's own weakening phrases ("삭제 여부" weakens destruction, not the data
     clause of the same sentence)."""
