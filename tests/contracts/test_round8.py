@@ -579,3 +579,19 @@ def test_partner_companies_are_subcontractors(review_text):
     )
     assert status(review, "subcontracting_consent") == "contradicted"
     assert status(review, "subcontractor_oversight") == "satisfied"
+
+
+def test_disclaiming_damage_to_users_is_a_liability_risk(review_text):
+    review = review_text(
+        "제16조(손해배상) 을은 자신의 과실로 이 계약을 위반하여 갑에게 손해를 입힌 경우 그 손해를 배상한다.\n"
+        "제17조(면책) 을은 해킹 등 전산사고로 회원 그 밖의 제3자에게 발생한 손해에 대하여는 책임을 지지 아니한다.\n"
+    )
+    assert status(review, "liability") == "partly"
+
+
+def test_the_institutions_testing_bound_to_the_providers_approval_limits_drills(review_text):
+    review = review_text(
+        "제8조(점검) ① 을은 갑이 실시하는 취약점 분석·평가에 협조한다. "
+        "② 갑은 을의 사전 승인 없이 서비스 기반 인프라에 대한 침투 시험을 수행하여서는 아니 된다.\n"
+    )
+    assert status(review, "drills_cooperation") == "partly"

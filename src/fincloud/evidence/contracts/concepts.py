@@ -88,6 +88,9 @@ class ClauseConcept:
     # Matters whose "whether" the provider may not decide alone ("삭제 여부", "협력사의 선정과 교체"):
     # such a sentence is a risk wherever the clause is named.
     decided_topics: tuple[str, ...] = ()
+    # Shared benign contexts that do not neutralise a negation for this clause: "제3자에게 발생한 손해에
+    # 대하여는 … 책임을 지지 아니한다" disclaims liability to users, whatever "제3자에게" means elsewhere.
+    not_benign: tuple[str, ...] = ()
 
     @property
     def anchor_terms(self) -> tuple[str, ...]:
@@ -240,6 +243,7 @@ def _clause(d: dict) -> ClauseConcept:
         benign_contexts=tuple(compact(t) for t in _strs(d.get("benign_contexts"))),
         off_topic=tuple(compact(t) for t in _strs(d.get("off_topic"))),
         decided_topics=tuple(compact(t) for t in _strs(d.get("decided_topics"))),
+        not_benign=tuple(compact(t) for t in _strs(d.get("not_benign"))),
     )
 
 

@@ -479,7 +479,7 @@ def _polarity(prep: PreparedContract, clause: ClauseConcept, part: Part, s: int,
     if not denied:
         return None
     benign = (
-        any(b in sent.compact for b in shared.benign_contexts)
+        any(b in sent.compact for b in shared.benign_contexts if b not in clause.not_benign)
         or any(b in sent.compact for b in clause.benign_contexts)
         or institution_at_fault(sent.text, prep.parties, shared.institution_fault)
     )
