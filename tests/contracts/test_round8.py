@@ -595,3 +595,21 @@ def test_the_institutions_testing_bound_to_the_providers_approval_limits_drills(
         "② 갑은 을의 사전 승인 없이 서비스 기반 인프라에 대한 침투 시험을 수행하여서는 아니 된다.\n"
     )
     assert status(review, "drills_cooperation") == "partly"
+
+
+def test_lifting_the_contracts_liability_limitation_is_no_denial(review_text):
+    review = review_text(
+        "제7조(손해배상) ① 을의 과실로 갑 또는 이용자에게 손해가 발생한 경우 을은 그 손해를 배상한다.\n"
+        "② 개인신용정보의 유출로 인한 손해에 대하여는 본 계약 제15조의 책임 제한을 적용하지 아니한다.\n"
+    )
+    assert status(review, "liability") == "satisfied"
+
+
+def test_a_financial_annex_with_its_own_articles_is_cited_by_its_name(review_text):
+    review = review_text(
+        "제1조(목적) 이 계약은 서비스 이용 조건을 정한다.\n"
+        "금융부문 부속서\n"
+        "제1조(목적) 이 부속서는 금융회사에 적용되는 사항을 정한다.\n"
+        "제2조(재판관할) 이 계약에 관한 소송은 서울중앙지방법원을 제1심 관할 법원으로 한다.\n"
+    )
+    assert _locations(review, "jurisdiction")[0] == "부속서 제2조"
