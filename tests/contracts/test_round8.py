@@ -613,3 +613,41 @@ def test_a_financial_annex_with_its_own_articles_is_cited_by_its_name(review_tex
         "제2조(재판관할) 이 계약에 관한 소송은 서울중앙지방법원을 제1심 관할 법원으로 한다.\n"
     )
     assert _locations(review, "jurisdiction")[0] == "부속서 제2조"
+
+
+def test_the_institutions_own_drill_is_no_cooperation(review_text):
+    review = review_text(
+        "제13조(훈련) ① 갑은 매년 1회 이상 재해복구 전환 모의훈련을 실시한다. "
+        "② 을은 제1항의 모의훈련에 대하여 을이 확인한 범위에서 인력과 자료를 제공한다.\n"
+    )
+    assert status(review, "drills_cooperation") == "contradicted"
+
+
+def test_us_style_subsections_and_clause_items(tmp_path, catalog, concepts):
+    from fincloud.evidence.contracts.review import review_contract
+
+    path = tmp_path / "en.txt"
+    path.write_text(
+        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+        "Section 10. Audits\n(a) Provider shall permit the FSS and Customer's auditors to inspect and audit the Services.\n"
+        "(b) Provider shall cooperate with any inspection by a supervisory authority.\n"
+        "Section 15. Termination\n15.1 Customer may terminate this Agreement by written notice if:\n"
+        "(a) Provider commits a material breach of this Agreement;\n(b) Provider becomes insolvent.\n",
+        encoding="utf-8",
+    )
+    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
+    assert _locations(review, "supervisory_access")[0].startswith("제10조 (a)")
+    assert status(review, "termination_right") == "satisfied"
+
+
+def test_standard_terms_call_the_provider_the_company(tmp_path, catalog, concepts):
+    from fincloud.evidence.contracts.review import review_contract
+
+    path = tmp_path / "terms.txt"
+    path.write_text(
+        "○○ 서비스 이용약관\n제1조(목적) 이 약관은 회사가 제공하는 서비스의 이용 조건을 정합니다.\n"
+        "제20조(종료 후 데이터) 이용계약 종료 후 이용자 데이터의 삭제 여부와 보관 기간은 회사가 정합니다.\n",
+        encoding="utf-8",
+    )
+    review = review_contract(path, critical=False, catalog=catalog, concepts=concepts)
+    assert status(review, "data_destruction") == "contradicted"

@@ -50,7 +50,7 @@ class Element:
 class Part:
     name: str
     elements: tuple[Element, ...]
-    subject: str | None  # "institution": the sentence's subject must be the institution
+    subject: str | None  # "institution": the sentence's subject must be the institution; "provider": not the institution alone
     indirect: tuple[tuple[str, ...], ...]  # each: compacted terms that together satisfy the part
     partial: tuple[tuple[str, ...], ...] = ()  # each: terms that show the part only in part (→ at most partly)
 

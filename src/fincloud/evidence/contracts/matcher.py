@@ -26,6 +26,7 @@ from fincloud.evidence.contracts.parties import (
     Parties,
     find_parties,
     institution_at_fault,
+    only_institution_acts,
     provider_decides,
     provider_discretion,
     subject_is_institution,
@@ -435,6 +436,12 @@ def _full_match(
     if part.subject == "institution":
         anchor_sentences = [s for i, e in enumerate(part.elements) if e.anchor for s in per_element[i] if s in body]
         if anchor_sentences and not any(subject_is_institution(prep.sentences[s].text, prep.parties) for s in anchor_sentences):
+            return None
+    if part.subject == "provider":
+        # The provider's cooperation: "중앙회는 매년 모의훈련을 실시하며" (the institution alone acting)
+        # is not it.
+        body_with_elements = [s for found in per_element for s in found if s in body]
+        if body_with_elements and all(only_institution_acts(prep.sentences[s].text, prep.parties) for s in body_with_elements):
             return None
     same_sentence = any(all(s in h for h in hits) for s in body_sentences)
     title = prep.sentences[seg.title_sentence].compact if seg.title_sentence is not None else ""

@@ -188,3 +188,12 @@ def _fault_pattern(parties: Parties, faults: tuple[str, ...]) -> re.Pattern[str]
     words = "|".join(re.escape(f) for f in sorted(faults, key=len, reverse=True))
     return re.compile(rf"{inst}(?:의|측의)?\s*(?:\S{{1,10}}\s+){{0,3}}?\S{{0,8}}(?:{words})")
 
+
+def only_institution_acts(sentence: str, parties: Parties) -> bool:
+    """The institution is the sentence's explicit topic or subject and the provider is not named at
+    all: "중앙회는 매년 모의훈련을 실시하며 …" — the institution's own act, no duty of the provider."""
+    if re.search(parties.pattern("provider"), sentence):
+        return False
+    inst = parties.pattern("institution")
+    return re.search(inst + r"(?:은|는|이|가|께서)\s", sentence) is not None
+

@@ -36,6 +36,8 @@ _ARTICLE_EN = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+
 _DECIMAL_CLAUSE = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?\s+(\S.*)$")
 _CHAPTER = re.compile(r"^제\s*\d+\s*장\b|^(?:Chapter|CHAPTER)\s+\d+")
 _PARAGRAPH = re.compile(rf"^([{CIRCLED}])\s*(.*)$|^\((\d{{1,2}})\)\s*(.*)$")
+# "(a) Provider may …": the lettered sub-sections of an English (US-style) agreement, read as 항.
+_PARAGRAPH_EN = re.compile(r"^\(([a-h])\)\s+(?=[A-Z])(.*)$")
 _ITEM = re.compile(r"^(\d{1,2})[.)]\s+(.*)$|^(\d{1,2})\.(?=[가-힣A-Za-z\"“])(.*)$")
 _SUBITEM = re.compile(r"^([가나다라마바사아자차카타파하])[.)]\s*(.*)$")
 _ANNEX = re.compile(
@@ -125,6 +127,7 @@ class _State:
         # column of the amended text in a 신·구 조문 대비표 ("조항 | 현행 | 개정안"), while inside one
         self.comparison: int | None = None
         self.order_form: str | None = None  # the part name when the document opens with an order form
+        self.item_letters_are_paragraphs = False  # "(a)" opened 항 in the current English section
 
     def flush(self) -> None:
         text = " ".join(t for t in self.text if t).strip()
@@ -228,6 +231,7 @@ def split(raw: RawDocument) -> ContractDocument:
             st.article = f"제{m.group(1)}조"
             st.seen_article = True
             st.english_opened = True
+            st.item_letters_are_paragraphs = False
             st.title = (m.group(2) or m.group(3) or "").strip() or None
             st.paragraph = st.item = st.subitem = None
             st.start(block, "")
@@ -295,6 +299,18 @@ def _continue_line(st: _State, block: Block, line: str) -> None:
         st.paragraph = mark
         st.item = st.subitem = None
         st.start(block, m.group(2) if m.group(1) else m.group(4))
+    elif (m := _PARAGRAPH_EN.match(line)) and st.article and st.english_opened:
+        # "(a)" right under "Section 10." is a sub-section (항); under a numbered clause ("15.1 … if:")
+        # it is an item of that clause (호), read with its lead-in.
+        st.flush()
+        if st.paragraph is None or st.item_letters_are_paragraphs:
+            st.item_letters_are_paragraphs = True
+            st.paragraph = f"({m.group(1)})"
+            st.item = None
+        else:
+            st.item = m.group(1)
+        st.subitem = None
+        st.start(block, m.group(2))
     elif (m := _ITEM.match(line)) and (st.article or st.annex):
         st.flush()
         st.item = m.group(1) or m.group(3)
