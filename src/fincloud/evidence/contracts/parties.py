@@ -34,7 +34,9 @@ class Parties:
         alts = []
         for n in names:
             escaped = re.escape(n)
-            alts.append(rf"(?<![가-힣A-Za-z0-9]){escaped}" if len(n) == 1 else escaped)
+            # Short aliases need a word start: the party 을 is not the particle of "접근을", and the
+            # provider "회사" is not the end of "금융회사".
+            alts.append(rf"(?<![가-힣A-Za-z0-9]){escaped}" if len(n) <= 2 else escaped)
         return "(?:" + "|".join(alts) + ")"
 
 
