@@ -17,6 +17,7 @@ How (see docs/contract-review.md):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -59,12 +60,17 @@ def _paragraph_number(paragraph: str | None) -> int | None:
 _RL = "[" + "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 8) + "]"
 
 
+@functools.lru_cache(maxsize=8)
+def _whether_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    korean = [w for w in words if not w.isascii()]
+    alternatives = [r"\s*".join(re.escape(ch) for ch in w) for w in korean] + [_RL + "지"]
+    return re.compile(rf"(?:{'|'.join(alternatives)})(?:는|와|과|나|,|\s*및|\s*그리고)")
+
+
 def _whether_topic(text: str, words: tuple[str, ...]) -> int | None:
     """Where the sentence makes *whether* its topic ("삭제 여부, 방법 및 시기는", "참여할지 여부는",
     "지울지는"), or None. "그 이행 여부를 연 1회 점검하며" checks whether, it decides nothing."""
-    korean = [w for w in words if not w.isascii()]
-    alternatives = [r"\s*".join(re.escape(ch) for ch in w) for w in korean] + [_RL + "지"]
-    m = re.search(rf"(?:{'|'.join(alternatives)})(?:는|와|과|나|,|\s*및|\s*그리고)", text)
+    m = _whether_pattern(words).search(text)
     if m:
         return m.start()
     lowered = text.lower()
