@@ -651,3 +651,18 @@ def test_standard_terms_call_the_provider_the_company(tmp_path, catalog, concept
     )
     review = review_contract(path, critical=False, catalog=catalog, concepts=concepts)
     assert status(review, "data_destruction") == "contradicted"
+
+
+def test_each_amending_instruction_is_its_own_statement(review_text):
+    review = review_text(
+        "제2조(원계약의 변경) 원계약을 다음과 같이 변경한다.\n"
+        "1. 제6조제3항 중 \"30일 전까지\"를 \"90일 전까지\"로 한다.\n"
+        "2. 제11조에 제3항을 다음과 같이 신설한다. \"③ 갑의 내부감사부서는 매년 갑 임직원의 접속 기록을 점검한다.\"\n"
+        "3. 제13조제1항 중 \"재수탁자\"를 \"재수탁자(그 변경을 포함한다)\"로 한다.\n"
+        "제3조(다른 조항과의 관계) 원계약 중 비밀유지(제14조) 및 손해배상(제16조)에 관한 조항은 이 변경계약으로 변경되지 아니하며 "
+        "종전과 같이 그 효력을 유지한다.\n"
+    )
+    assert status(review, "supervisory_access") == "missing"
+    assert status(review, "subcontractor_oversight") == "missing"
+    assert status(review, "confidentiality") == "missing"
+    assert status(review, "liability") == "missing"
