@@ -666,3 +666,21 @@ def test_each_amending_instruction_is_its_own_statement(review_text):
     assert status(review, "subcontractor_oversight") == "missing"
     assert status(review, "confidentiality") == "missing"
     assert status(review, "liability") == "missing"
+
+
+def test_english_terms_are_whole_words(tmp_path, catalog, concepts):
+    from fincloud.evidence.contracts.review import review_contract
+
+    path = tmp_path / "en.txt"
+    path.write_text(
+        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+        "Article 8. Service Levels\n8.2 The Provider will make available to the Customer a service health dashboard "
+        "and a monthly report by the end of each calendar month.\n"
+        "Article 14. Return of Data\n14.1 Upon termination the Provider shall return the Customer Data; the data will be "
+        "deleted within 30 days after termination.\n",
+        encoding="utf-8",
+    )
+    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
+    # "customer a service" holds "erase" once the spaces are gone; only Article 14 deletes
+    assert all(loc.startswith("제14조") for loc in _locations(review, "data_destruction"))
+    assert status(review, "data_destruction") == "satisfied"  # "deleted": an inflection of "delete"

@@ -44,6 +44,12 @@ class Element:
     pattern: re.Pattern[str]
     # A hit inside one of these phrases does not count ("본점 소재지" is no processing location).
     not_within: re.Pattern[str] | None = None
+    # English terms are matched as whole words in the spaced, lower-cased text: in the compact text
+    # "the customer a service" would hold "erase".
+    pattern_en: re.Pattern[str] | None = None
+    not_within_en: re.Pattern[str] | None = None
+    # first words of the English terms: the English pass runs only when the document has one of them
+    en_first: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -256,20 +262,40 @@ def _group(entry: object) -> tuple[str, ...]:
 
 def _element(name: str, anchor: bool, terms: tuple[str, ...], not_within: tuple[str, ...] = ()) -> Element:
     forms: set[str] = set()
+    english: set[str] = set()
     for term in terms:
+        if term.isascii():
+            english.add(spaced(term))
         forms.update(_expand(term))
     ordered = tuple(sorted(forms, key=len, reverse=True))
-    short_ascii = [f for f in ordered if f.isascii() and len(f) <= 4]
-    rest = [f for f in ordered if f not in short_ascii]
-    alternatives = [_trie_regex(rest)] if rest else []
-    # Short ASCII terms match whole words only ("sla" must not match "translation").
-    alternatives += [rf"(?<![a-z]){re.escape(f)}(?![a-z])" for f in short_ascii]
+    korean = [f for f in ordered if not f.isascii()]
+    # Korean (and mixed) terms over the compact text; a never-matching pattern when there are none.
+    pattern = re.compile(_trie_regex(korean)) if korean else re.compile(r"(?!x)x")
     # "re:…" entries are regular expressions over the compact text (e.g. a term some words after a
     # cue: "재위탁과 관련하여 은행에 손해"); the others are phrases.
-    exclusions = sorted({compact(t) for t in not_within if not t.startswith("re:")}, key=len, reverse=True)
+    exclusions = sorted({compact(t) for t in not_within if not t.startswith("re:") and not t.isascii()}, key=len, reverse=True)
     patterns = [t[3:] for t in not_within if t.startswith("re:")] + [re.escape(t) for t in exclusions]
     not_within_pattern = re.compile("|".join(patterns)) if patterns else None
-    return Element(name, anchor, ordered, re.compile("|".join(alternatives)), not_within_pattern)
+    return Element(
+        name, anchor, ordered, pattern, not_within_pattern,
+        _english_pattern(english), _english_pattern({spaced(t) for t in not_within if t.isascii() and not t.startswith("re:")}),
+        frozenset(re.split(r"[^a-z0-9]+", p)[0] or p for p in english),
+    )
+
+
+def spaced(text: str) -> str:
+    """Lower-cased, with every run of white space one blank: the form English words are matched in."""
+    return " ".join(text.lower().split())
+
+
+def _english_pattern(phrases: set[str]) -> re.Pattern[str] | None:
+    """Whole-word alternatives ("sla" not in "translation", "erase" not in "customer a service");
+    Hangul right after a word is a boundary too ("CSAP을")."""
+    if not phrases:
+        return None
+    # The text is spaced() too (single blanks), so the phrases are literals: one prefix trie, as for
+    # the Korean terms. Regular inflections of the last word count: deleted, erases, audits, terminating.
+    return re.compile(r"(?<![a-z0-9])(?=[a-z0-9])" + _trie_regex(sorted(phrases, key=len, reverse=True)) + r"(?:s|es|d|ed|ing)?(?![a-z0-9])")
 
 
 def _trie_regex(words: list[str]) -> str:

@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from fincloud.evidence.contracts.concepts import ClauseConcept, Concepts, Element, Part, compact
+from fincloud.evidence.contracts.concepts import ClauseConcept, Concepts, Element, Part, compact, spaced
 from fincloud.evidence.contracts.negation import english_negation, negations, term_hits
 from fincloud.evidence.contracts.parties import (
     Parties,
@@ -38,6 +38,8 @@ from fincloud.evidence.contracts.structure import ContractDocument, Unit
 # list (…함, …음 without a full stop) starts a new one.
 _SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+|(?<=다\.)(?=\S)|\s+(?=[-•▪◦○]\s)")
 EXCERPT_CHARS = 400
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
 # A numbered amending instruction: "4. 제7조제2항을 다음과 같이 한다", "7. 제12조 다음에 제12조의2를 …",
 # "12. 별표 3 제2호 중 …".
 _AMENDING_ITEM = re.compile(r"^\s*(?:원계약\s*)?(?:제\s*\d+\s*조|별표|별첨|별지)[^.]{0,60}?(?:을|를|중|에|다음에)\s")
@@ -162,6 +164,21 @@ class PreparedContract:
             pos += len(s.compact) + 1
         self._offsets = offsets
         self._text = "\x00".join(pieces)
+        # the same sentences spaced and lower-cased, for English terms matched as whole words
+        offsets_en, pieces_en, pos = [], [], 0
+        for s in self.sentences:
+            # only sentences with Latin words: Korean sentences are left out of the English pass
+            # (Hangul runs shrink to one mark: the English pass then scans a fraction of the text.)
+            piece = _HANGUL_RUN.sub("\x01", spaced(s.text)) if _LATIN_WORD.search(s.text) else ""
+            offsets_en.append(pos)
+            pieces_en.append(piece)
+            pos += len(piece) + 1
+        self._offsets_en = offsets_en
+        self._text_en = "\x00".join(pieces_en)
+        # the document's Latin words with their regular inflections stripped, to skip English terms
+        # the document cannot hold (a Korean contract with "vCPU" and "GiB" needs no "terminate" pass)
+        words = set(re.findall(r"[a-z0-9]+", self._text_en))
+        self._en_words = words | {w[: -len(x)] for w in words for x in ("s", "es", "d", "ed", "ing") if w.endswith(x)}
         self._hits: dict[int, dict[int, list[str]]] = {}
         self._negations: dict[int, list] = {}
         self._containing: dict[tuple[str, ...], frozenset[int]] = {}
@@ -281,6 +298,13 @@ class PreparedContract:
                     continue
                 s = bisect.bisect_right(self._offsets, m.start()) - 1
                 found.setdefault(s, []).append(m.group(0))
+            if element.pattern_en is not None and not element.en_first.isdisjoint(self._en_words):
+                excluded_en = [m.span() for m in element.not_within_en.finditer(self._text_en)] if element.not_within_en else []
+                for m in element.pattern_en.finditer(self._text_en):
+                    if excluded_en and any(a <= m.start() and m.end() <= b for a, b in excluded_en):
+                        continue
+                    s = bisect.bisect_right(self._offsets_en, m.start()) - 1
+                    found.setdefault(s, []).append(compact(m.group(0)))
             self._hits[key] = found
         return self._hits[key]
 
