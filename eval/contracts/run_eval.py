@@ -56,7 +56,8 @@ SETS = {
                HERE / "gold_tuning8_d.yaml", HERE / "gold_tuning8_e.yaml", HERE / "gold_tuning8_f.yaml",
                HERE / "gold_tuning8_g.yaml", HERE / "gold_tuning8_h.yaml", HERE / "gold_tuning8_j.yaml",
                HERE / "gold_tuning8_k.yaml", HERE / "gold_tuning8_n.yaml",
-               HERE / "gold_tuning8_l.yaml", HERE / "gold_tuning8_m.yaml"],
+               HERE / "gold_tuning8_l.yaml", HERE / "gold_tuning8_m.yaml", HERE / "gold_tuning8_o.yaml",
+               HERE / "gold_tuning8_p.yaml"],
 }
 # The held-out slot of round 8: four parts, each written by its own independent author while round 8
 # was tuned, each frozen by its own SHA256SUMS; scored together (and per part).

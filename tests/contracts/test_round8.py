@@ -684,3 +684,12 @@ def test_english_terms_are_whole_words(tmp_path, catalog, concepts):
     # "customer a service" holds "erase" once the spaces are gone; only Article 14 deletes
     assert all(loc.startswith("제14조") for loc in _locations(review, "data_destruction"))
     assert status(review, "data_destruction") == "satisfied"  # "deleted": an inflection of "delete"
+
+
+def test_an_addendum_pointing_to_main_contract_articles_is_no_clause(review_text):
+    review = review_text(
+        "제16조(종료 시 데이터) 본계약이 종료되는 경우 위탁데이터의 반환, 삭제 및 삭제 확인에 관한 사항은 본계약 제21조에 따릅니다.\n"
+        "제19조(분쟁 해결) 이 합의서에 관한 분쟁의 준거법과 관할은 본계약 제27조에 따릅니다.\n"
+    )
+    assert status(review, "data_destruction") == "missing"
+    assert status(review, "jurisdiction") == "missing"
