@@ -693,3 +693,19 @@ def test_an_addendum_pointing_to_main_contract_articles_is_no_clause(review_text
     )
     assert status(review, "data_destruction") == "missing"
     assert status(review, "jurisdiction") == "missing"
+
+
+def test_english_no_right_to_terminate_denies_the_right(tmp_path, catalog, concepts):
+    from fincloud.evidence.contracts.review import review_contract
+
+    path = tmp_path / "en.txt"
+    path.write_text(
+        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+        "Article 14. Liability\n14.1 The Provider shall be liable for damages caused by its breach of this Agreement.\n"
+        "Article 15. Term\n15.2 The Customer shall have no right to terminate this Agreement before the end of the Term, "
+        "whether for convenience or for breach by the Provider, and its remedies shall be limited to damages under Article 14.\n",
+        encoding="utf-8",
+    )
+    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
+    assert status(review, "termination_right") == "contradicted"
+    assert status(review, "liability") == "satisfied"
