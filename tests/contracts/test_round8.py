@@ -709,3 +709,39 @@ def test_english_no_right_to_terminate_denies_the_right(tmp_path, catalog, conce
     review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
     assert status(review, "termination_right") == "contradicted"
     assert status(review, "liability") == "satisfied"
+
+
+# ── after the round-8 held-out run (seen since): bilingual headings, MSP names ─────────────
+
+
+def test_bilingual_heading_line_opens_the_article(review_text):
+    review = review_text(
+        "Article 21 (Jurisdiction) / 제21조(관할)\n"
+        "(1) The Seoul Central District Court shall have exclusive jurisdiction over any dispute.\n"
+        "① 이 계약에 관한 분쟁은 서울중앙지방법원을 전속 관할 법원으로 한다.\n"
+    )
+    assert _locations(review, "jurisdiction")[0].startswith("제21조")
+
+
+def test_an_msp_named_operator_is_the_provider(tmp_path, catalog, concepts):
+    from fincloud.evidence.contracts.review import review_contract
+
+    path = tmp_path / "msp.txt"
+    path.write_text(
+        '◎◎페이 주식회사(이하 "회사"라 합니다)와 △△엠에스피 주식회사(이하 "운영사"라 합니다)는 「클라우드 운영관리 서비스 계약」'
+        '(이하 "원계약"이라 합니다)에 대하여 다음과 같이 합의합니다.\n'
+        "제11조(장애 시 대책) 서비스가 중단되는 경우의 비상대책(회사가 데이터에 접근하기 위한 별도의 접근 수단 등)은 "
+        "운영사가 필요하다고 인정하는 경우에 한하여 마련합니다.\n",
+        encoding="utf-8",
+    )
+    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
+    assert status(review, "emergency_access") == "contradicted"
+
+
+def test_a_ground_of_termination_citing_an_article_is_no_amending_instruction(review_text):
+    review = review_text(
+        "제20조(해지) 갑은 다음 각 호의 어느 하나에 해당하는 경우 이 계약을 해지할 수 있다.\n"
+        "1. 을이 이 계약을 위반한 경우\n"
+        "2. 제15조에 따른 재위탁의 변경으로 보안위험이 현저히 증가한다고 갑이 판단하는 경우\n"
+    )
+    assert status(review, "termination_right") == "satisfied"

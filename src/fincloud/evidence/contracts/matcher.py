@@ -42,6 +42,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
 # A numbered amending instruction: "4. 제7조제2항을 다음과 같이 한다", "7. 제12조 다음에 제12조의2를 …",
 # "12. 별표 3 제2호 중 …".
+_AMENDING_VERB = re.compile(r"다음과\s*같이|(?:으)?로\s*한다|신설한다|신설하고|삭제한다|새로\s*둔다|고친다")
 _AMENDING_ITEM = re.compile(r"^\s*(?:원계약\s*)?(?:제\s*\d+\s*조|별표|별첨|별지)[^.]{0,60}?(?:을|를|중|에|다음에)\s")
 # "본 계약 제11조에도 불구하고", "제4.2조에도 불구하고", "표준계약서 제8조 제2항은 … 적용하지 아니한다",
 # "Notwithstanding Section 8.3": the article named is set aside by the sentence.
@@ -263,7 +264,7 @@ class PreparedContract:
         keys: dict[tuple, int] = {}
         for i, unit in enumerate(self.doc.units):
             key: tuple = (unit.annex, unit.article, unit.paragraph) if (unit.article or unit.paragraph) else ("unit", i)
-            if unit.item is not None and _AMENDING_ITEM.match(unit.text):
+            if unit.item is not None and _AMENDING_ITEM.match(unit.text) and _AMENDING_VERB.search(unit.text):
                 # "4. 제7조제2항을 다음과 같이 한다. "② …"": each amending instruction of a 변경계약 is its
                 # own statement about another article, not one 항 with its neighbours.
                 key = (*key, unit.item)

@@ -19,6 +19,8 @@ _DEFINITION = re.compile(
 )
 _EN_DEFINITION = re.compile(r"([A-Z][\w&.,' -]{1,60}?)\s*\(\s*(?:the\s+)?[\"“]([A-Z][A-Za-z ]{1,20})[\"”]\s*\)")
 _PARTICLES = "은|는|이|가|의|께서|에게|과|와|측|도|만"
+_DOCUMENT_NAME = re.compile(r"(?:계약|계약서|합의서|약관|협약|Agreement)[」』\"”]?\s*$")
+_DOCUMENT_ALIASES = frozenset({"원계약", "본계약", "기본계약", "주계약", "본 계약", "이 계약", "변경계약", "Agreement"})
 _COMPANY = re.compile(r"주식회사|유한회사|유한책임회사|\(주\)|㈜|은행|조합|공사|Co\.|Ltd|Inc\b|Corp|LLC|Limited", re.IGNORECASE)
 
 
@@ -52,6 +54,8 @@ def find_parties(text: str, shared: Shared) -> Parties:
         # ("서비스", "본 계약").
         if not m.group(0).rstrip().endswith((")", "）")) or _COMPANY.search(m.group(1)) or m.re is _EN_DEFINITION
     ]
+    # A contract or document defined by name ("「클라우드 운영관리 서비스 계약」(이하 "원계약")") is no party.
+    definitions = [d for d in definitions if not _DOCUMENT_NAME.search(d[1]) and d[2] not in _DOCUMENT_ALIASES]
     sides: dict[str, str | None] = {}
     for _, name, alias in definitions:
         sides[alias] = sides.get(alias) or _side(name + " " + alias, shared)

@@ -154,6 +154,8 @@ def split(raw: RawDocument) -> ContractDocument:
         line = _amended_text(st, block.text.strip())
         if line is None:
             continue
+        if bm := _BILINGUAL_HEADING.match(line):
+            line = bm.group(1)  # read as its Korean heading
         if not st.seen_article and st.annex is None and not st.units and not st.text and (m := _ORDER_FORM.search(line)):
             # The document is an order form: its own numbered sections come before any 조.
             st.annex = st.order_form = "주문서" if m.group(1) in ("주문서", "Order Form", "ORDER FORM") else m.group(1)
@@ -244,6 +246,13 @@ def split(raw: RawDocument) -> ContractDocument:
 # An order form that opens the document ("클라우드 서비스 주문서 (Order Form)", "서비스 이용 신청서"): its
 # numbered sections ("2. 이용 목적 및 대상 시스템") are cited as "주문서 2호" until the terms' 제1조 begins.
 _ORDER_FORM = re.compile(r"(주문서|신청서|청약서|Order Form|ORDER FORM)\s*(?:[(（][^)）]{0,40}[)）])?\s*$")
+
+
+# "Article 1 (Definitions) / 제1조(정의)": one heading line for both versions of a bilingual article.
+_BILINGUAL_HEADING = re.compile(
+    r"^(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE)\s+\d+\.?\s*(?:[(（][^)）]{0,60}[)）]|[.:\-–—]?\s*[A-Za-z][A-Za-z ,;&/'’-]{0,60}?)?"
+    r"\s*[/|｜·]\s*(제\s*\d+\s*조.*)$"
+)
 
 
 _QUOTED_ARTICLE = re.compile(r"^[「『]\s*(?=제\s*\d+\s*조)")
