@@ -14,11 +14,12 @@ gold_tuning8_a/b/c.yaml (tuning8/, written in round 8 by three independent autho
 material, labelled by LABELLING.md). Earlier held-out sets keep their file names and folders so that
 their SHA256SUMS and RUN_round*.txt records stay valid.
 
-The held-out slot of round 8 has four parts, gold_heldout8a.yaml … gold_heldout8d.yaml (heldout8a/ …
-heldout8d/), each written by its own independent author, never opened while tuning, and frozen by
-its own SHA256SUMS; they are scored together. `--heldout GOLD [--sums SUMS]` (repeatable) names
-other parts. Before the slot is run, every file a gold names and the gold file itself must be
-listed in its checksum list with a matching sha256 (exit 1 otherwise); when a gold file or a
+The round-8 held-out slot had four parts, gold_heldout8a.yaml … gold_heldout8d.yaml (heldout8a/ …
+heldout8d/), each by its own independent author and frozen by its own SHA256SUMS; it was run once
+(heldout8a/RUN_round8.txt) and is tuning material since. The held-out slot is now round 9
+(gold_heldout9.yaml, heldout9/SHA256SUMS), not written yet. `--heldout GOLD [--sums SUMS]`
+(repeatable) names other parts. Before a slot is run, every file a gold names and the gold file itself
+must be listed in its checksum list with a matching sha256 (exit 1 otherwise); when a gold file or a
 checksum list does not exist yet, the script says so and skips the slot (exit 2 when the held-out
 slot was asked for alone with `--set heldout`).
 
@@ -57,15 +58,15 @@ SETS = {
                HERE / "gold_tuning8_g.yaml", HERE / "gold_tuning8_h.yaml", HERE / "gold_tuning8_j.yaml",
                HERE / "gold_tuning8_k.yaml", HERE / "gold_tuning8_n.yaml",
                HERE / "gold_tuning8_l.yaml", HERE / "gold_tuning8_m.yaml", HERE / "gold_tuning8_o.yaml",
-               HERE / "gold_tuning8_p.yaml"],
+               HERE / "gold_tuning8_p.yaml",
+               # the round-8 held-out parts, run once (heldout8a/RUN_round8.txt) and seen since
+               HERE / "gold_heldout8a.yaml", HERE / "gold_heldout8b.yaml", HERE / "gold_heldout8c.yaml",
+               HERE / "gold_heldout8d.yaml"],
 }
-# The held-out slot of round 8: four parts, each written by its own independent author while round 8
-# was tuned, each frozen by its own SHA256SUMS; scored together (and per part).
+# The held-out slot of round 9: to be written by independent authors and frozen before its single run.
+# Until then the script says so and scores the tuning set alone.
 HELDOUT_PARTS: list[tuple[Path, Path]] = [
-    (HERE / "gold_heldout8a.yaml", HERE / "heldout8a" / "SHA256SUMS"),
-    (HERE / "gold_heldout8b.yaml", HERE / "heldout8b" / "SHA256SUMS"),
-    (HERE / "gold_heldout8c.yaml", HERE / "heldout8c" / "SHA256SUMS"),
-    (HERE / "gold_heldout8d.yaml", HERE / "heldout8d" / "SHA256SUMS"),
+    (HERE / "gold_heldout9.yaml", HERE / "heldout9" / "SHA256SUMS"),
 ]
 HELDOUT_GOLD, HELDOUT_SUMS = HELDOUT_PARTS[0]
 
@@ -211,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=["tuning", "heldout", "all"], default="all")
     parser.add_argument("--heldout", type=Path, action="append", default=None,
                         help="held-out gold file; repeat for a slot of several parts "
-                             "(default: gold_heldout8a/b/c/d.yaml)")
+                             "(default: gold_heldout9.yaml)")
     parser.add_argument("--sums", type=Path, action="append", default=None,
                         help="SHA256SUMS of each --heldout, in the same order (default: SHA256SUMS in "
                              "the folder of the gold's first contract)")
