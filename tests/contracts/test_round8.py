@@ -734,3 +734,20 @@ def test_a_ground_of_termination_citing_an_article_is_no_amending_instruction(re
         "2. 제15조에 따른 재위탁의 변경으로 보안위험이 현저히 증가한다고 갑이 판단하는 경우\n"
     )
     assert status(review, "termination_right") == "satisfied"
+
+
+def test_a_long_document_without_recognised_articles_is_flagged(tmp_path, catalog, concepts):
+    from fincloud.evidence.contracts.render import to_markdown
+    from fincloud.evidence.contracts.review import review_contract
+
+    path = tmp_path / "flat.txt"
+    path.write_text(("SECTION ONE — 을은 갑의 데이터를 보호한다. " * 200) + "\n", encoding="utf-8")
+    review = review_contract(path, critical=False, catalog=catalog, concepts=concepts)
+    assert review.warnings and "조문 구조" in review.warnings[0]
+    assert "주의" in to_markdown(review)
+    assert review.to_json_dict()["warnings"] == review.warnings
+
+
+def test_a_structured_contract_has_no_structure_warning(review_text):
+    review = review_text("".join(f"제{n}조(조항) 을은 갑의 데이터를 보호하며 관계 법령을 준수한다.\n" for n in range(1, 40)))
+    assert review.warnings == []

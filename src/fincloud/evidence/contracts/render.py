@@ -27,6 +27,7 @@ def to_markdown(review: ContractReview) -> str:
         "",
         f"- 업무 중요도: {'중요업무 (기본 + 추가 포함사항)' if review.critical else '비중요업무 (기본 포함사항)'} + 위탁규정 제4조제3항",
         "- 결과: " + ", ".join(f"{STATUS_KO[k]} {v}" for k, v in review.summary.items()),
+        *[f"- **주의**: {w}" for w in review.warnings],
         "",
         "| # | 근거 | 기재사항 | 결과 | 신뢰도 | 위치 | 근거 문구 |",
         "|---|---|---|---|---|---|---|",
@@ -59,6 +60,8 @@ def print_table(review: ContractReview, console: Console) -> None:
         kind = "부정" if r.why == "negation" else "제한"
         console.print(f"[bold red]위험[/] {r.clause} {r.location} ({kind}): {r.text}")
     console.print(", ".join(f"{STATUS_KO[k]} {v}" for k, v in review.summary.items()))
+    for w in review.warnings:
+        console.print(f"[bold yellow]주의[/] {w}")
 
 
 def _md(text: str) -> str:
