@@ -183,3 +183,12 @@ def test_in_page_confirmation_returns_the_updated_row_ch7(assessor):
     assert 'class="errorlist"' in response.content.decode()
     finding.refresh_from_db()
     assert finding.status == finding.machine_status and finding.location == "제17조"
+
+
+def test_unrecognised_structure_is_shown_as_a_warning_ch7(assessor):
+    """A contract whose 조 structure the reviewer could not read is flagged on the contract page."""
+    approve(KEY)
+    flat = ("SECTION ONE — 을은 갑의 데이터를 보호하고 관계 법령을 준수한다. " * 150).encode("utf-8")
+    assert _upload(assessor, flat, "flat.txt").status_code == 302
+    page = assessor.get(f"/contracts/workloads/{KEY}/").content.decode()
+    assert 'id="review-warnings"' in page and "조문 구조" in page
