@@ -751,3 +751,35 @@ def test_a_long_document_without_recognised_articles_is_flagged(tmp_path, catalo
 def test_a_structured_contract_has_no_structure_warning(review_text):
     review = review_text("".join(f"제{n}조(조항) 을은 갑의 데이터를 보호하며 관계 법령을 준수한다.\n" for n in range(1, 40)))
     assert review.warnings == []
+
+
+# ── the guide's own wording (가이드 제7장 고려사항) ─────────────────────────────────────────
+
+
+def test_a_contract_written_in_the_guides_own_words_satisfies_its_clauses(tmp_path, catalog, concepts):
+    """Each consideration of 가이드 제7장 (catalog contract_clauses.yaml) written as an article: the clause
+    it belongs to is recognised. 2-마 (prior notice of 재위탁 + the institution's termination right) is
+    the guide's own form of subcontracting consent; 2-라's 재위탁 measures cover one of the listed
+    situations only (partly, interpretation 4.4); 1-가's considerations describe the duty to write an
+    overview rather than being one (scope not asserted)."""
+    import yaml
+
+    from fincloud.evidence.contracts.review import review_contract
+
+    data = yaml.safe_load((ROOT / "src/fincloud/catalog/editions/fsi-2023/contract_clauses.yaml").read_text(encoding="utf-8"))
+    lines = ['○○은행(이하 "갑"이라 한다)과 ▲▲클라우드 주식회사(이하 "을"이라 한다)는 다음과 같이 계약을 체결한다.']
+    n = 0
+    for clause in data["clauses"]:
+        for consideration in clause.get("considerations") or []:
+            text = consideration["text"].replace("\n", " ").replace("클라우드서비스 제공자", "을").replace("금융회사", "갑")
+            if text.startswith("※") or "예외" in text[:20]:
+                continue
+            n += 1
+            lines.append(f"제{n}조({clause['text'][:15]}) {text}")
+    path = tmp_path / "guide_words.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
+    statuses = {c.id: c.status for c in review.clauses}
+    assert statuses.pop("major_events") == "partly"
+    statuses.pop("scope_of_service")
+    assert statuses == dict.fromkeys(statuses, "satisfied")
