@@ -11,6 +11,7 @@ from fincloud.evidence.contracts.concepts import load_concepts
 from fincloud.evidence.contracts.review import ContractReview, review_contract
 
 PREAMBLE = '주식회사 한결은행(이하 "갑"이라 한다)과 주식회사 구름클라우드(이하 "을"이라 한다)는 다음과 같이 계약을 체결한다.\n'
+EN_PREAMBLE = 'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
 
 
 def korean_font() -> str:
@@ -30,11 +31,12 @@ def concepts(catalog):
 
 @pytest.fixture
 def review_text(tmp_path, catalog, concepts):
-    """Review a contract given as text (the preamble naming 갑 and 을 is prepended)."""
+    """Review a contract given as text (the preamble naming 갑 and 을 is prepended, unless another
+    one — EN_PREAMBLE, or "" for a document that brings its own — is given)."""
 
-    def run(body: str, *, critical: bool = True) -> ContractReview:
+    def run(body: str, *, critical: bool = True, preamble: str = PREAMBLE) -> ContractReview:
         path = tmp_path / "contract.txt"
-        path.write_text(PREAMBLE + body, encoding="utf-8")
+        path.write_text(preamble + body, encoding="utf-8")
         return review_contract(path, critical=critical, catalog=catalog, concepts=concepts)
 
     return run

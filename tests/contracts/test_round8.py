@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from tests.contracts.conftest import status
+from tests.contracts.conftest import EN_PREAMBLE, status
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -264,17 +264,12 @@ def test_institution_deciding_whether_is_no_limitation(review_text):
 # ── English discretion and non-obligation ────────────────────────────────────────────────
 
 
-def test_may_but_shall_not_be_obliged_is_no_cooperation(tmp_path, catalog, concepts):
-    from fincloud.evidence.contracts.review import review_contract
-
-    path = tmp_path / "en.txt"
-    path.write_text(
-        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+def test_may_but_shall_not_be_obliged_is_no_cooperation(review_text):
+    review = review_text(
         "Article 8. Drills\n8.1 The Provider may, but shall not be obliged to, participate in the Customer's "
         "emergency response drills and vulnerability assessments.\n",
-        encoding="utf-8",
+        preamble=EN_PREAMBLE,
     )
-    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
     assert status(review, "drills_cooperation") == "contradicted"
 
 
@@ -440,11 +435,8 @@ def test_only_the_amended_column_of_a_comparison_table_counts(review_text):
     assert _locations(review, "data")[0].startswith("제3조의2")
 
 
-def test_order_form_sections_are_cited_as_order_form_items(tmp_path, catalog, concepts):
-    from fincloud.evidence.contracts.review import review_contract
-
-    path = tmp_path / "order.txt"
-    path.write_text(
+def test_order_form_sections_are_cited_as_order_form_items(review_text):
+    review = review_text(
         "클라우드 서비스 주문서 (Order Form)\n"
         '고객: △△자산운용 주식회사(이하 "고객")\n공급자: ▲▲클라우드 주식회사(이하 "회사")\n'
         "1. 주문 정보\n- 서비스명: 가상서버\n"
@@ -452,9 +444,8 @@ def test_order_form_sections_are_cited_as_order_form_items(tmp_path, catalog, co
         "[첨부] 이용약관 요약\n"
         "제1조(목적)\n- 이 약관은 서비스 이용 조건을 정함\n"
         "제2조(관할)\n- 이 계약에 관한 소송은 서울중앙지방법원을 제1심 관할 법원으로 함\n",
-        encoding="utf-8",
+        preamble="", critical=False,
     )
-    review = review_contract(path, critical=False, catalog=catalog, concepts=concepts)
     assert _locations(review, "scope_of_service")[0] == "주문서 2호"
     assert _locations(review, "jurisdiction")[0].startswith("제2조")
 
@@ -516,19 +507,14 @@ def test_moving_to_another_msp_or_own_operation_is_transition(review_text):
     assert status(review, "transition_support") == "satisfied"
 
 
-def test_neither_party_may_assign_without_consent_is_protective(tmp_path, catalog, concepts):
-    from fincloud.evidence.contracts.review import review_contract
-
-    path = tmp_path / "en.txt"
-    path.write_text(
-        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+def test_neither_party_may_assign_without_consent_is_protective(review_text):
+    review = review_text(
         "Article 14. Assignment\n14.1 Neither Party may assign this Agreement without the prior written consent of the other Party.\n"
         "14.2 In the event of a merger, the Provider shall notify the Customer in advance and the Customer may terminate.\n"
         "Article 20. Business Continuity\nContingency arrangements in the event of an interruption of the Services shall be as "
         "described in the Provider's Business Continuity Policy published on the Provider's customer portal.\n",
-        encoding="utf-8",
+        preamble=EN_PREAMBLE,
     )
-    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
     assert status(review, "major_events") == "satisfied"
     assert status(review, "emergency_access") == "missing"
 
@@ -612,33 +598,24 @@ def test_the_institutions_own_drill_is_no_cooperation(review_text):
     assert status(review, "drills_cooperation") == "contradicted"
 
 
-def test_us_style_subsections_and_clause_items(tmp_path, catalog, concepts):
-    from fincloud.evidence.contracts.review import review_contract
-
-    path = tmp_path / "en.txt"
-    path.write_text(
-        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+def test_us_style_subsections_and_clause_items(review_text):
+    review = review_text(
         "Section 10. Audits\n(a) Provider shall permit the FSS and Customer's auditors to inspect and audit the Services.\n"
         "(b) Provider shall cooperate with any inspection by a supervisory authority.\n"
         "Section 15. Termination\n15.1 Customer may terminate this Agreement by written notice if:\n"
         "(a) Provider commits a material breach of this Agreement;\n(b) Provider becomes insolvent.\n",
-        encoding="utf-8",
+        preamble=EN_PREAMBLE,
     )
-    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
     assert _locations(review, "supervisory_access")[0].startswith("제10조 (a)")
     assert status(review, "termination_right") == "satisfied"
 
 
-def test_standard_terms_call_the_provider_the_company(tmp_path, catalog, concepts):
-    from fincloud.evidence.contracts.review import review_contract
-
-    path = tmp_path / "terms.txt"
-    path.write_text(
+def test_standard_terms_call_the_provider_the_company(review_text):
+    review = review_text(
         "○○ 서비스 이용약관\n제1조(목적) 이 약관은 회사가 제공하는 서비스의 이용 조건을 정합니다.\n"
         "제20조(종료 후 데이터) 이용계약 종료 후 이용자 데이터의 삭제 여부와 보관 기간은 회사가 정합니다.\n",
-        encoding="utf-8",
+        preamble="", critical=False,
     )
-    review = review_contract(path, critical=False, catalog=catalog, concepts=concepts)
     assert status(review, "data_destruction") == "contradicted"
 
 
@@ -657,19 +634,14 @@ def test_each_amending_instruction_is_its_own_statement(review_text):
     assert status(review, "liability") == "missing"
 
 
-def test_english_terms_are_whole_words(tmp_path, catalog, concepts):
-    from fincloud.evidence.contracts.review import review_contract
-
-    path = tmp_path / "en.txt"
-    path.write_text(
-        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+def test_english_terms_are_whole_words(review_text):
+    review = review_text(
         "Article 8. Service Levels\n8.2 The Provider will make available to the Customer a service health dashboard "
         "and a monthly report by the end of each calendar month.\n"
         "Article 14. Return of Data\n14.1 Upon termination the Provider shall return the Customer Data; the data will be "
         "deleted within 30 days after termination.\n",
-        encoding="utf-8",
+        preamble=EN_PREAMBLE,
     )
-    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
     # "customer a service" holds "erase" once the spaces are gone; only Article 14 deletes
     assert all(loc.startswith("제14조") for loc in _locations(review, "data_destruction"))
     assert status(review, "data_destruction") == "satisfied"  # "deleted": an inflection of "delete"
@@ -684,18 +656,13 @@ def test_an_addendum_pointing_to_main_contract_articles_is_no_clause(review_text
     assert status(review, "jurisdiction") == "missing"
 
 
-def test_english_no_right_to_terminate_denies_the_right(tmp_path, catalog, concepts):
-    from fincloud.evidence.contracts.review import review_contract
-
-    path = tmp_path / "en.txt"
-    path.write_text(
-        'This Agreement is made between Alder Bank (the "Customer") and Nimbus Cloud Ltd. (the "Provider").\n'
+def test_english_no_right_to_terminate_denies_the_right(review_text):
+    review = review_text(
         "Article 14. Liability\n14.1 The Provider shall be liable for damages caused by its breach of this Agreement.\n"
         "Article 15. Term\n15.2 The Customer shall have no right to terminate this Agreement before the end of the Term, "
         "whether for convenience or for breach by the Provider, and its remedies shall be limited to damages under Article 14.\n",
-        encoding="utf-8",
+        preamble=EN_PREAMBLE,
     )
-    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
     assert status(review, "termination_right") == "contradicted"
     assert status(review, "liability") == "satisfied"
 
@@ -712,18 +679,14 @@ def test_bilingual_heading_line_opens_the_article(review_text):
     assert _locations(review, "jurisdiction")[0].startswith("제21조")
 
 
-def test_an_msp_named_operator_is_the_provider(tmp_path, catalog, concepts):
-    from fincloud.evidence.contracts.review import review_contract
-
-    path = tmp_path / "msp.txt"
-    path.write_text(
+def test_an_msp_named_operator_is_the_provider(review_text):
+    review = review_text(
         '◎◎페이 주식회사(이하 "회사"라 합니다)와 △△엠에스피 주식회사(이하 "운영사"라 합니다)는 「클라우드 운영관리 서비스 계약」'
         '(이하 "원계약"이라 합니다)에 대하여 다음과 같이 합의합니다.\n'
         "제11조(장애 시 대책) 서비스가 중단되는 경우의 비상대책(회사가 데이터에 접근하기 위한 별도의 접근 수단 등)은 "
         "운영사가 필요하다고 인정하는 경우에 한하여 마련합니다.\n",
-        encoding="utf-8",
+        preamble="",
     )
-    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
     assert status(review, "emergency_access") == "contradicted"
 
 
@@ -736,13 +699,9 @@ def test_a_ground_of_termination_citing_an_article_is_no_amending_instruction(re
     assert status(review, "termination_right") == "satisfied"
 
 
-def test_a_long_document_without_recognised_articles_is_flagged(tmp_path, catalog, concepts):
+def test_a_long_document_without_recognised_articles_is_flagged(review_text):
     from fincloud.evidence.contracts.render import to_markdown
-    from fincloud.evidence.contracts.review import review_contract
-
-    path = tmp_path / "flat.txt"
-    path.write_text(("SECTION ONE — 을은 갑의 데이터를 보호한다. " * 200) + "\n", encoding="utf-8")
-    review = review_contract(path, critical=False, catalog=catalog, concepts=concepts)
+    review = review_text(("SECTION ONE — 을은 갑의 데이터를 보호한다. " * 200) + "\n", critical=False, preamble="")
     assert review.warnings and "조문 구조" in review.warnings[0]
     assert "주의" in to_markdown(review)
     assert review.to_json_dict()["warnings"] == review.warnings
@@ -756,15 +715,13 @@ def test_a_structured_contract_has_no_structure_warning(review_text):
 # ── the guide's own wording (가이드 제7장 고려사항) ─────────────────────────────────────────
 
 
-def test_a_contract_written_in_the_guides_own_words_satisfies_its_clauses(tmp_path, catalog, concepts):
+def test_a_contract_written_in_the_guides_own_words_satisfies_its_clauses(review_text):
     """Each consideration of 가이드 제7장 (catalog contract_clauses.yaml) written as an article: the clause
     it belongs to is recognised. 2-마 (prior notice of 재위탁 + the institution's termination right) is
     the guide's own form of subcontracting consent; 2-라's 재위탁 measures cover one of the listed
     situations only (partly, interpretation 4.4); 1-가's considerations describe the duty to write an
     overview rather than being one (scope not asserted)."""
     import yaml
-
-    from fincloud.evidence.contracts.review import review_contract
 
     data = yaml.safe_load((ROOT / "src/fincloud/catalog/editions/fsi-2023/contract_clauses.yaml").read_text(encoding="utf-8"))
     lines = ['○○은행(이하 "갑"이라 한다)과 ▲▲클라우드 주식회사(이하 "을"이라 한다)는 다음과 같이 계약을 체결한다.']
@@ -776,9 +733,7 @@ def test_a_contract_written_in_the_guides_own_words_satisfies_its_clauses(tmp_pa
                 continue
             n += 1
             lines.append(f"제{n}조({clause['text'][:15]}) {text}")
-    path = tmp_path / "guide_words.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    review = review_contract(path, critical=True, catalog=catalog, concepts=concepts)
+    review = review_text("\n".join(lines), preamble="")
     statuses = {c.id: c.status for c in review.clauses}
     assert statuses.pop("major_events") == "partly"
     statuses.pop("scope_of_service")
