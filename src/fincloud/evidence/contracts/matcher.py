@@ -158,24 +158,12 @@ class PreparedContract:
         self.segments: list[Segment] = []
         self._build()
         self.parties: Parties = find_parties("\n".join(u.text for u in doc.units[:40]), concepts.shared)
-        offsets, pieces, pos = [], [], 0
-        for s in self.sentences:
-            offsets.append(pos)
-            pieces.append(s.compact)
-            pos += len(s.compact) + 1
-        self._offsets = offsets
-        self._text = "\x00".join(pieces)
-        # the same sentences spaced and lower-cased, for English terms matched as whole words
-        offsets_en, pieces_en, pos = [], [], 0
-        for s in self.sentences:
-            # only sentences with Latin words: Korean sentences are left out of the English pass
-            # (Hangul runs shrink to one mark: the English pass then scans a fraction of the text.)
-            piece = _HANGUL_RUN.sub("\x01", spaced(s.text)) if _LATIN_WORD.search(s.text) else ""
-            offsets_en.append(pos)
-            pieces_en.append(piece)
-            pos += len(piece) + 1
-        self._offsets_en = offsets_en
-        self._text_en = "\x00".join(pieces_en)
+        self._offsets, self._text = _joined([s.compact for s in self.sentences])
+        # the same sentences spaced and lower-cased, for English terms matched as whole words; only
+        # sentences with Latin words, and Hangul runs shrunk to one mark, so the pass scans little text
+        self._offsets_en, self._text_en = _joined(
+            [_HANGUL_RUN.sub("\x01", spaced(s.text)) if _LATIN_WORD.search(s.text) else "" for s in self.sentences]
+        )
         # the document's Latin words with their regular inflections stripped, to skip English terms
         # the document cannot hold (a Korean contract with "vCPU" and "GiB" needs no "terminate" pass)
         words = set(re.findall(r"[a-z0-9]+", self._text_en))
@@ -187,7 +175,6 @@ class PreparedContract:
         self._phrase: dict[int, str] = {}
         self.leads = self._leads()
         self.overridden = self._overridden()
-        self._off: dict[tuple[str, str], frozenset[int]] = {}
 
     def _overridden(self) -> set[tuple[str, int | None]]:
         """Main-body articles another article sets aside: "본 계약 제11조에도 불구하고, 공급자는 …",
@@ -291,32 +278,15 @@ class PreparedContract:
         key = id(element)
         if key not in self._hits:
             found: dict[int, list[str]] = {}
-            excluded: list[tuple[int, int]] = (
-                [m.span() for m in element.not_within.finditer(self._text)] if element.not_within else []
-            )
-            for m in element.pattern.finditer(self._text):
-                if excluded and any(a <= m.start() and m.end() <= b for a, b in excluded):
-                    continue
-                s = bisect.bisect_right(self._offsets, m.start()) - 1
-                found.setdefault(s, []).append(m.group(0))
+            _scan(element.pattern, element.not_within, self._text, self._offsets, found)
             if element.pattern_en is not None and not element.en_first.isdisjoint(self._en_words):
-                excluded_en = [m.span() for m in element.not_within_en.finditer(self._text_en)] if element.not_within_en else []
-                for m in element.pattern_en.finditer(self._text_en):
-                    if excluded_en and any(a <= m.start() and m.end() <= b for a, b in excluded_en):
-                        continue
-                    s = bisect.bisect_right(self._offsets_en, m.start()) - 1
-                    found.setdefault(s, []).append(compact(m.group(0)))
+                _scan(element.pattern_en, element.not_within_en, self._text_en, self._offsets_en, found)
             self._hits[key] = found
         return self._hits[key]
 
     def off_topic(self, clause: ClauseConcept) -> frozenset[int]:
         """Sentences about something the clause only looks like (its `off_topic` phrases)."""
-        if not clause.off_topic:
-            return frozenset()
-        key = ("off", clause.id)
-        if key not in self._off:
-            self._off[key] = self.containing(clause.off_topic)
-        return self._off[key]
+        return self.containing(clause.off_topic)
 
     def sentence_negations(self, index: int) -> list:
         if index not in self._negations:
@@ -416,6 +386,26 @@ def _partial_segments(prep: PreparedContract, part: Part) -> set[int]:
 def _indirect_segments(prep: PreparedContract, part: Part) -> set[int]:
     """An indirect phrasing may name no anchor term ("… 정보를 제3자에게 제공할 수 없다")."""
     return _phrase_segments(prep, part.indirect)
+
+
+def _joined(pieces: list[str]) -> tuple[list[int], str]:
+    """Sentence texts joined by NUL into one string to scan, with each sentence's start offset."""
+    offsets, pos = [], 0
+    for piece in pieces:
+        offsets.append(pos)
+        pos += len(piece) + 1
+    return offsets, "\x00".join(pieces)
+
+
+def _scan(
+    pattern: re.Pattern[str], not_within: re.Pattern[str] | None, text: str, offsets: list[int], found: dict[int, list[str]]
+) -> None:
+    """Add each match of `pattern` in `text` (outside the spans of `not_within`) to its sentence."""
+    excluded = [m.span() for m in not_within.finditer(text)] if not_within else []
+    for m in pattern.finditer(text):
+        if excluded and any(a <= m.start() and m.end() <= b for a, b in excluded):
+            continue
+        found.setdefault(bisect.bisect_right(offsets, m.start()) - 1, []).append(compact(m.group(0)))
 
 
 def _phrase_segments(prep: PreparedContract, groups: tuple[tuple[str, ...], ...]) -> set[int]:
